@@ -1,0 +1,55 @@
+# lawstats — the commands a newcomer needs. Each target installs what it needs first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: install html test lab data audit bench browser lock clean
+
+## install: create .venv and install lawstats with every locked dependency
+install: $(STAMP)
+$(STAMP): pyproject.toml requirements/lock.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements/lock.txt -e ".[dev]"
+	@touch $(STAMP)
+
+## html: build the static site into site/ (the main job)
+html: install
+	$(BIN)/lawstats build
+
+## test: unit tests, doctests, notebooks executed top to bottom, site and browser tests
+test: install browser
+	$(BIN)/python -m pytest
+
+## lab: open the notebooks in JupyterLab
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+## data: regenerate data/figures.csv, data/excluded.csv and data/audit.csv
+data: install
+	$(BIN)/lawstats data
+
+## audit: print the audit of the report's arithmetic
+audit: install
+	$(BIN)/lawstats audit
+
+## bench: run the benchmarks
+bench: install
+	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/build.py
+
+## browser: Debian's Chromium for the end-to-end test (needs root and apt-get)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium for the browser test"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+## lock: re-resolve the dependencies in a scratch venv and rewrite requirements/lock.txt
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements/lock.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site .cache test-output

@@ -1,0 +1,125 @@
+"""The lawstats look for charts: seaborn's theme with a font that has Chinese glyphs."""
+from __future__ import annotations
+
+from .fonts import register_cjk_font
+from .labels import check_language
+
+__all__ = ["set_theme", "THEME_RC", "show", "plot_part_lengths"]
+
+#: matplotlib settings every lawstats chart shares (besides the font).
+THEME_RC = {
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "figure.figsize": (8, 4.5),
+    "axes.titleweight": "normal",  # the font ships one weight: bold would fall back
+    "axes.titlesize": 13,
+    "axes.unicode_minus": False,
+    "svg.hashsalt": "lawstats",
+}
+
+
+def set_theme(language: str = "zh") -> str:
+    """Apply the lawstats chart theme and return the font family in use.
+
+    ``seaborn.set_theme`` resets ``font.sans-serif``, so the CJK font is passed
+    through its ``rc`` rather than set beforehand.  Chinese and English charts
+    use the same font: Noto Sans SC covers Latin letters and digits too.
+
+    Parameters
+    ----------
+    language : {"zh", "en"}
+        The language of the labels.
+
+    Examples
+    --------
+    >>> set_theme("en")
+    'Noto Sans SC'
+    >>> import matplotlib
+    >>> matplotlib.rcParams["font.sans-serif"][0]
+    'Noto Sans SC'
+    """
+    check_language(language)
+    import seaborn as sns
+
+    family = register_cjk_font()
+    rc = dict(THEME_RC)
+    rc["font.family"] = "sans-serif"
+    rc["font.sans-serif"] = [family, "DejaVu Sans"]
+    sns.set_theme(style="whitegrid", context="notebook", rc=rc)
+    return family
+
+
+def plot_part_lengths(report, language: str = "zh"):
+    """Draw the length of each part of a report as horizontal bars.
+
+    Parameters
+    ----------
+    report : Report
+    language : {"zh", "en"}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        With alt text set (``fig.lawstats_alt``) describing what it shows.
+    """
+    import matplotlib.pyplot as plt
+
+    from .labels import label
+
+    set_theme(language)
+    parts = report.structure.parts
+    names = [f"{p.numeral}、{_shorten(p.title, 14)}" for p in parts]
+    lengths = [p.end - p.start for p in parts]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(parts) + 1.2))
+    bars = ax.barh(names[::-1], lengths[::-1], color="#4C72B0")
+    ax.bar_label(bars, padding=3, fontsize=9)
+    ax.set_title(label("chart_part_lengths", language))
+    ax.set_xlabel(label("axis_characters", language))
+    ax.margins(x=0.12)
+    fig.tight_layout()
+    if language == "zh":
+        alt = "条形图：报告各部分的字符数。" + "；".join(f"{n} {v}" for n, v in zip(names, lengths))
+    else:
+        alt = "Bar chart: characters in each part of the report. " + "; ".join(
+            f"part {p.numeral}: {v}" for p, v in zip(parts, lengths))
+    fig.lawstats_alt = alt
+    return fig
+
+
+def _shorten(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` characters, marking the cut with an ellipsis.
+
+    Examples
+    --------
+    >>> _shorten("有效化解矛盾纠纷，提升法治政府建设满意度", 8)
+    '有效化解矛盾纠纷…'
+    """
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def show(fig, alt: str | None = None) -> None:
+    """Display a chart in a notebook as a PNG with alt text, then close it.
+
+    The PNG carries no timestamp, so a rebuilt page has the same bytes.  The
+    alt text goes into the output's metadata (``{"image/png": {"alt": ...}}``),
+    where the HTML export puts it on the ``<img>``.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+    alt : str, optional
+        What the chart shows; defaults to ``fig.lawstats_alt`` set by the
+        lawstats chart functions.
+    """
+    import io
+
+    import matplotlib.pyplot as plt
+    from IPython.display import Image, display
+
+    alt = alt or getattr(fig, "lawstats_alt", None)
+    if not alt:
+        raise ValueError("a chart needs alt text saying what it shows: pass alt=...")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    display(Image(data=buffer.getvalue(), format="png"), metadata={"image/png": {"alt": alt}})
