@@ -1,0 +1,567 @@
+"""An auditor's check of a report's arithmetic.
+
+Two sources of checks meet here:
+
+* **declared** checks (``data/checks.yaml``): which count is the denominator of
+  which rate, which parts make which total — what only a person can say;
+* **automatic** checks, found by rules on any report: every figure stated twice
+  (from ``repeat_of``, or detected when no annotation exists), and every stated
+  rate that no declared check explains — tried against the counts of its own
+  sentence, with the denominators that could produce it.
+
+Each check gives one row with a verdict — ``consistent``, ``inconsistent``,
+``cannot_check`` (with the reason) or ``derived`` (a figure the report does not
+state) — and the arithmetic that decided it, in Chinese and in English.  All
+arithmetic is exact (:mod:`lawstats.rates`, :mod:`lawstats.rounding`); bounds
+such as ``80余`` enter as intervals.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import AnnotationError
+from .interval import Interval, as_interval
+from .rates import RateError, change, per_capita, percent, ratio, relative_change, share
+from .report import DATA_DIR
+from .rounding import (check_percent, denominator_possible, numerators_for, round_exact,
+                       smallest_denominator)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["VERDICTS", "CHECK_KINDS", "AUDIT_COLUMNS", "DEFAULT_CHECKS", "Check", "load_checks",
+           "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
+           "read_audit"]
+
+#: The verdicts a check can reach.
+VERDICTS = ("consistent", "inconsistent", "cannot_check", "derived")
+#: The kinds of check.
+CHECK_KINDS = ("sum", "stated_rate", "repeat", "bound", "ratio_claim", "derived",
+               "rate_without_denominator")
+#: The columns of data/audit.csv.
+AUDIT_COLUMNS = ["check_id", "kind", "source", "figure_ids", "reported", "recomputed", "verdict",
+                 "reason", "rounding", "explanation_zh", "explanation_en", "note_zh", "note_en"]
+#: The declared checks of the project's report.
+DEFAULT_CHECKS = DATA_DIR / "checks.yaml"
+
+_FIELDS = {  # kind -> (required, optional) fields naming figures
+    "sum": (("parts", "total"), ()),
+    "stated_rate": (("rate", "denominator"), ("numerator",)),
+    "bound": (("smaller", "larger"), ()),
+    "ratio_claim": (("ratio", "antecedent", "consequent"), ()),
+    "derived": (("op", "inputs"), ("unit",)),
+}
+_OPS = ("percent", "share", "ratio", "per_capita", "product", "sum", "difference", "change",
+        "relative_change")
+
+
+@dataclass(frozen=True)
+class Check:
+    """A declared check: its id, kind, the figures it relates, and what it asserts."""
+
+    id: str
+    kind: str
+    fields: dict = field(default_factory=dict, compare=False)
+    note_zh: str = ""
+    note_en: str = ""
+
+    def figure_ids(self) -> list[str]:
+        """Every figure id the check names, in order."""
+        out: list[str] = []
+        for key in ("rate", "numerator", "denominator", "parts", "total", "smaller", "larger",
+                    "ratio", "antecedent", "consequent", "inputs"):
+            out += _flatten(self.fields.get(key))
+        return list(dict.fromkeys(out))
+
+
+def _flatten(x) -> list[str]:
+    if x is None:
+        return []
+    if isinstance(x, str):
+        return [x]
+    return [y for item in x for y in _flatten(item)]
+
+
+def load_checks(path: str | Path = DEFAULT_CHECKS) -> list[Check]:
+    """Read declared checks from YAML, checking their shape.
+
+    Raises
+    ------
+    AnnotationError
+        Naming the file, the check and the field that is wrong.
+    """
+    import yaml
+
+    path = Path(path)
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnnotationError(f"{path}: no such checks file") from None
+    except yaml.YAMLError as exc:
+        raise AnnotationError(f"{path}: not valid YAML: {exc}") from None
+    checks, seen = [], set()
+    for i, entry in enumerate((doc or {}).get("checks") or []):
+        where = f"{path}: checks[{i}]"
+        if not isinstance(entry, dict) or "id" not in entry or "kind" not in entry:
+            raise AnnotationError(f"{where}: every check needs an `id` and a `kind`")
+        cid, kind = entry["id"], entry["kind"]
+        if kind not in _FIELDS:
+            raise AnnotationError(f"{where} ({cid}): kind must be one of {tuple(_FIELDS)}. "
+                                  f"Got {kind!r} instead.")
+        if cid in seen:
+            raise AnnotationError(f"{where}: duplicate check id {cid!r}")
+        seen.add(cid)
+        required, optional = _FIELDS[kind]
+        missing = [f for f in required if f not in entry]
+        if missing:
+            raise AnnotationError(f"{where} ({cid}): a {kind} check needs {missing}")
+        extra = set(entry) - set(required) - set(optional) - {"id", "kind", "note_zh", "note_en"}
+        if extra:
+            raise AnnotationError(f"{where} ({cid}): unknown field(s) {sorted(extra)}")
+        if kind == "derived" and entry["op"] not in _OPS:
+            raise AnnotationError(f"{where} ({cid}): op must be one of {_OPS}. "
+                                  f"Got {entry['op']!r} instead.")
+        fields = {k: v for k, v in entry.items() if k not in ("id", "kind", "note_zh", "note_en")}
+        checks.append(Check(cid, kind, fields, entry.get("note_zh", ""), entry.get("note_en", "")))
+    return checks
+
+
+# -- values ----------------------------------------------------------------------
+def figure_interval(row) -> Interval:
+    """The values a figure permits, as an Interval (exact figures are points).
+
+    ``row`` is a row of :func:`lawstats.dataset.read_figures` (Decimals or None).
+    An approximate figure (``约120``) enters as its stated value.
+    """
+    q = row["qualifier"]
+    if q in ("at_least", "at_most", "range"):
+        return Interval.of(row["lower"], row["upper"])
+    if row["value"] is None:
+        raise RateError(f"figure {row['id']!r} ({row['raw']!r}) has no single value")
+    return Interval.point(row["value"])
+
+
+def _num(x, places: int = 2) -> str:
+    """An exact number for people: integers as such, else rounded half up to ``places``."""
+    if isinstance(x, Interval):
+        if x.is_point:
+            return _num(x.lower, places)
+        low = "-∞" if x.lower is None else _num(x.lower, places)
+        high = "∞" if x.upper is None else _num(x.upper, places)
+        return f"[{low}, {high}" + (")" if x.upper is None else "]")
+    x = Fraction(x)
+    if x.denominator == 1:
+        return str(x.numerator)
+    text = str(round_exact(x, places, "half_up"))
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _reported(row) -> str:
+    """A rate figure's value as written, at its stated decimals (``'96.34'``, ``'94'``)."""
+    return str(Decimal(row["value"]).quantize(Decimal(1).scaleb(-int(row["decimals"]))))
+
+
+class _Figures:
+    """Figures by id, with their intervals, for one audit."""
+
+    def __init__(self, frame: "pd.DataFrame") -> None:
+        self.rows = {r["id"]: r for r in frame.to_dict("records")}
+
+    def missing(self, ids) -> list[str]:
+        return [i for i in ids if i not in self.rows]
+
+    def value(self, ids) -> Interval:
+        """The interval of one id, or the sum of a list of ids."""
+        total = Interval.point(0)
+        for i in _flatten(ids):
+            total = total + figure_interval(self.rows[i])
+        return total
+
+    def raw(self, ids) -> str:
+        return " + ".join(self.rows[i]["raw"] for i in _flatten(ids))
+
+
+def _row(check_id, kind, source, ids, verdict, *, reported="", recomputed="", reason="",
+         rounding="", zh="", en="", note_zh="", note_en="") -> dict[str, Any]:
+    if verdict not in VERDICTS:
+        raise ValueError(f"verdict must be one of {VERDICTS}. Got {verdict!r} instead.")
+    return {"check_id": check_id, "kind": kind, "source": source, "figure_ids": " ".join(ids),
+            "reported": reported, "recomputed": recomputed, "verdict": verdict, "reason": reason,
+            "rounding": rounding, "explanation_zh": zh, "explanation_en": en,
+            "note_zh": note_zh, "note_en": note_en}
+
+
+# -- declared checks ---------------------------------------------------------------
+def _check_sum(c: Check, f: _Figures) -> dict:
+    parts, total = f.value(c.fields["parts"]), f.value(c.fields["total"])
+    ok = parts.overlaps(total)
+    expr = f.raw(c.fields["parts"])
+    verdict = "consistent" if ok else "inconsistent"
+    zh_v, en_v = ("一致", "consistent") if ok else ("不一致", "inconsistent")
+    return dict(verdict=verdict, reported=_num(total), recomputed=_num(parts),
+                zh=f"{expr} = {_num(parts)}；报告总数 {f.raw(c.fields['total'])}：{zh_v}",
+                en=f"{expr} = {_num(parts)}; reported total {f.raw(c.fields['total'])}: {en_v}")
+
+
+def _check_rate(c: Check, f: _Figures) -> dict:
+    rate_row = f.rows[c.fields["rate"]]
+    reported = _reported(rate_row)
+    whole = f.value(c.fields["denominator"])
+    if c.fields.get("numerator") is None:
+        return _grim(reported, whole, f.raw(c.fields["denominator"]))
+    part = f.value(c.fields["numerator"])
+    try:
+        result = check_percent(reported, part, whole)
+    except RateError as exc:
+        return dict(verdict="inconsistent", reported=f"{reported}%", recomputed="",
+                    zh=f"{f.raw(c.fields['numerator'])} ÷ {f.raw(c.fields['denominator'])}"
+                       f" 无法得到 {reported}%：{exc}",
+                    en=f"{f.raw(c.fields['numerator'])} / {f.raw(c.fields['denominator'])} "
+                       f"cannot give {reported}%: {exc}")
+    passing = ", ".join(m for m in result.methods_passing)
+    reason = "consistent only by rounding" if result.only_by_rounding else ""
+    return dict(verdict=result.verdict, reported=f"{reported}%",
+                recomputed=_num(result.recomputed, int(rate_row["decimals"]) + 3) + "%",
+                rounding=passing, reason=reason,
+                zh=result.explanation_zh, en=result.explanation_en)
+
+
+def _grim(reported: str, whole: Interval, whole_raw: str) -> dict:
+    """Is a rate possible for a denominator (GRIM test)?"""
+    if not whole.is_point or whole.lower.denominator != 1:
+        return dict(verdict="cannot_check", reported=f"{reported}%", reason="denominator is not an exact count",
+                    zh=f"分母 {whole_raw} 不是确数，无法检验", en=f"the denominator {whole_raw} is not an exact count")
+    n = int(whole.lower)
+    ks = numerators_for(reported, n, methods=("half_up", "half_even", "truncate"))
+    if ks:
+        shown = ", ".join(str(k) for k in ks[:3]) + ("…" if len(ks) > 3 else "")
+        return dict(verdict="consistent", reported=f"{reported}%",
+                    recomputed=f"{ks[0]}/{n}" if len(ks) == 1 else f"k/{n}, k ∈ {{{shown}}}",
+                    reason="possible for the denominator (numerator not stated)",
+                    zh=f"{reported}% 可由 {shown} ÷ {n} 得到（分子未列出）：可能",
+                    en=f"{reported}% can come from {shown} / {n} (numerator not stated): possible")
+    return dict(verdict="inconsistent", reported=f"{reported}%", recomputed="",
+                reason="impossible for the denominator",
+                zh=f"没有整数 k 使 k ÷ {n} 得到 {reported}%：不可能",
+                en=f"no whole k gives k / {n} = {reported}%: impossible")
+
+
+def _check_bound(c: Check, f: _Figures) -> dict:
+    small, large = f.value(c.fields["smaller"]), f.value(c.fields["larger"])
+    s_raw, l_raw = f.raw(c.fields["smaller"]), f.raw(c.fields["larger"])
+    possible = small.lower is None or large.upper is None or small.lower <= large.upper
+    certain = (small.upper is not None and large.lower is not None and small.upper <= large.lower)
+    if not possible:
+        return dict(verdict="inconsistent", reported=f"{_num(small)} ≤ {_num(large)}",
+                    zh=f"{s_raw} > {l_raw}：不一致", en=f"{s_raw} > {l_raw}: inconsistent")
+    reason = "" if certain else "holds for some values within the bounds"
+    return dict(verdict="consistent", reported=f"{_num(small)} ≤ {_num(large)}", reason=reason,
+                zh=f"{s_raw} ≤ {l_raw}：一致" + ("" if certain else "（在区间内可能成立）"),
+                en=f"{s_raw} ≤ {l_raw}: consistent" + ("" if certain else " (possible within the bounds)"))
+
+
+def _check_ratio(c: Check, f: _Figures) -> dict:
+    claim_row = f.rows[c.fields["ratio"]]
+    claim = figure_interval(claim_row)
+    got = as_interval(ratio(f.value(c.fields["antecedent"]), f.value(c.fields["consequent"])))
+    ok = got.overlaps(claim)
+    expr = f"{f.raw(c.fields['antecedent'])} : {f.raw(c.fields['consequent'])}"
+    zh_v, en_v = ("一致", "consistent") if ok else ("不一致", "inconsistent")
+    return dict(verdict="consistent" if ok else "inconsistent", reported=claim_row["raw"],
+                recomputed=_num(got, 4),
+                zh=f"{expr} = {_num(got, 4)}；报告 {claim_row['raw']}：{zh_v}",
+                en=f"{expr} = {_num(got, 4)}; reported {claim_row['raw']}: {en_v}")
+
+
+_OP_WORDS = {  # op -> (symbol, zh word, en word)
+    "percent": ("÷", "占比", "share"), "share": ("÷", "比例", "share"), "ratio": ("÷", "比值", "ratio"),
+    "per_capita": ("÷", "人均", "per person"), "product": ("×", "乘积", "product"),
+    "sum": ("+", "合计", "total"), "difference": ("−", "差额", "difference"),
+    "change": ("→", "变化", "change"), "relative_change": ("→", "变化幅度", "relative change"),
+}
+
+
+def _check_derived(c: Check, f: _Figures) -> dict:
+    op, inputs = c.fields["op"], c.fields["inputs"]
+    values = [f.value(x) for x in inputs]
+    raws = [f.raw(x) if isinstance(x, str) else f"({f.raw(x)})" for x in inputs]
+    if op == "percent":
+        result = percent(values[0], values[1], allow_over=True)
+    elif op == "share":
+        result = share(values[0], values[1], allow_over=True)
+    elif op in ("ratio",):
+        result = ratio(values[0], values[1])
+    elif op == "per_capita":
+        result = per_capita(values[0], values[1])
+    elif op == "change":
+        result = change(values[0], values[1])
+    elif op == "relative_change":
+        result = relative_change(values[0], values[1]) * 100
+    elif op == "product":
+        result = values[0]
+        for v in values[1:]:
+            result = result * v
+    elif op == "sum":
+        result = sum(values[1:], values[0])
+    else:  # difference
+        result = values[0] - values[1]
+    unit = c.fields.get("unit", "")
+    symbol = _OP_WORDS[op][0]
+    shown = _num(result) + ("%" if unit == "%" else f" {unit}" if unit else "")
+    expr = f" {symbol} ".join(raws)
+    scale = " × 100%" if op in ("percent", "relative_change") else ""
+    return dict(verdict="derived", recomputed=shown,
+                zh=f"{expr}{scale} = {shown}", en=f"{expr}{scale} = {shown}")
+
+
+_DECLARED = {"sum": _check_sum, "stated_rate": _check_rate, "bound": _check_bound,
+             "ratio_claim": _check_ratio, "derived": _check_derived}
+
+
+# -- automatic checks ----------------------------------------------------------------
+def _same_value(a, b) -> bool:
+    return (a["unit"], a["qualifier"], a["value"], a["lower"], a["upper"]) == \
+           (b["unit"], b["qualifier"], b["value"], b["lower"], b["upper"])
+
+
+def _check_repeat(row, first) -> dict:
+    ok = _same_value(row, first)
+    zh_v, en_v = ("一致", "consistent") if ok else ("不一致", "inconsistent")
+    return dict(verdict="consistent" if ok else "inconsistent", reported=row["raw"],
+                recomputed=first["raw"],
+                zh=f"{row['section']} 的 {row['raw']} 与 {first['section']} 的 {first['raw']}：{zh_v}",
+                en=f"{row['raw']} in {row['section'] or 'preamble'} and {first['raw']} in "
+                   f"{first['section'] or 'preamble'}: {en_v}")
+
+
+_TRIM = re.compile(r"^[共计总达为是约有]+|[共计总达为是约有：:]+$")
+
+
+def _label_key(label: str) -> str:
+    return _TRIM.sub("", label or "")
+
+
+def detect_repeats(frame: "pd.DataFrame", text: str | None = None) -> dict[str, str]:
+    """Find figures stated twice, by rule: ``{later id: first id}``.
+
+    Two figures are taken as one fact stated twice when they have the same
+    value, unit and qualifier and the same words around them — the same
+    automatic label (ignoring 共/达/为…), or the same four characters after the
+    figure — and the value is distinctive: a count or amount of at least 10, or
+    a rate written with decimals.  Small numbers and round rates such as 100%
+    recur too often by chance to count as evidence.
+    """
+    rows = frame.to_dict("records")
+    out: dict[str, str] = {}
+    for i, b in enumerate(rows):
+        if b.get("repeat_of"):
+            continue
+        distinctive = (b["kind"] == "rate" and int(b["decimals"]) > 0) or (
+            b["kind"] in ("count", "amount") and b["value"] is not None and b["value"] >= 10)
+        if not distinctive:
+            continue
+        for a in rows[:i]:
+            if a["id"] in out or not _same_value(a, b):
+                continue
+            la, lb = _label_key(a.get("label", a.get("indicator", ""))), _label_key(
+                b.get("label", b.get("indicator", "")))
+            same_label = bool(la) and (la.endswith(lb[-3:]) if len(lb) >= 2 else False)
+            after = text is not None and len(text) >= b["end"] + 4 and \
+                text[a["end"]:a["end"] + 4] == text[b["end"]:b["end"] + 4]
+            if same_label or after:
+                out[b["id"]] = a["id"]
+                break
+    return out
+
+
+_SENTENCE_END = re.compile(r"[。！？；;\n]")
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    start = starts[-1] if starts else 0
+    m = _SENTENCE_END.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+def _check_rate_alone(row, counts, text: str | None) -> dict:
+    """A rate no declared check explains: try the counts of its sentence."""
+    reported = _reported(row)
+    if text is not None:
+        s, e = _sentence(text, row["start"])
+        near = [c for c in counts if s <= c["start"] < e and c["start"] < row["start"]]
+    else:
+        near = []
+    exact = [c for c in near if c["qualifier"] == "exact" and c["value"] is not None
+             and Decimal(c["value"]) == Decimal(c["value"]).to_integral_value() and c["value"] > 0]
+    pairs = []
+    for whole in exact:
+        for part in exact:
+            if part is not whole and part["value"] <= whole["value"]:
+                try:
+                    if check_percent(reported, part["value"], whole["value"],
+                                     methods=("half_up", "half_even", "truncate")).consistent:
+                        pairs.append((part, whole))
+                except RateError:
+                    continue
+    smallest = smallest_denominator(reported, max_denominator=100000,
+                                    methods=("half_up", "half_even", "truncate"))
+    small_en = f"; the smallest denominator that can give {reported}% is {smallest}" if smallest else ""
+    small_zh = f"；能得到 {reported}% 的最小分母为 {smallest}" if smallest else ""
+    if len(pairs) == 1:
+        part, whole = pairs[0]
+        result = check_percent(reported, part["value"], whole["value"])
+        return dict(verdict="consistent", ids=[part["id"], whole["id"]], reported=f"{reported}%",
+                    recomputed=_num(result.recomputed, int(row["decimals"]) + 3) + "%",
+                    reason="one pair of counts in its sentence reproduces it",
+                    rounding=", ".join(result.methods_passing),
+                    zh=result.explanation_zh + "（同句中唯一能得到该比例的两个数）",
+                    en=result.explanation_en + " (the one pair of counts in its sentence that gives it)")
+    candidates = [c for c in exact if denominator_possible(
+        reported, int(c["value"]), methods=("half_up", "half_even", "truncate"))]
+    if len(pairs) > 1 or len(candidates) > 1:
+        names = ", ".join(c["raw"] for c in candidates)
+        return dict(verdict="cannot_check", ids=[c["id"] for c in candidates], reported=f"{reported}%",
+                    reason="several candidate denominators",
+                    zh=f"同句中有多个可能的分母（{names}），无法确定{small_zh}",
+                    en=f"several counts in its sentence could be the denominator ({names}){small_en}")
+    if len(candidates) == 1:
+        c = candidates[0]
+        return dict(verdict="cannot_check", ids=[c["id"]], reported=f"{reported}%",
+                    reason="one candidate denominator, numerator not stated",
+                    zh=f"同句中仅 {c['raw']} 可作分母，但分子未列出{small_zh}",
+                    en=f"only {c['raw']} in its sentence could be the denominator, and no numerator "
+                       f"is stated{small_en}")
+    if near:
+        names = ", ".join(c["raw"] for c in near)
+        return dict(verdict="cannot_check", ids=[], reported=f"{reported}%",
+                    reason="no denominator in the text reproduces it",
+                    zh=f"同句中的数（{names}）都不能得到 {reported}%{small_zh}",
+                    en=f"none of the counts in its sentence ({names}) can give {reported}%{small_en}")
+    return dict(verdict="cannot_check", ids=[], reported=f"{reported}%", reason="no denominator in the text",
+                zh=f"报告未给出该比例的分子和分母{small_zh}",
+                en=f"the report states neither numerator nor denominator{small_en}")
+
+
+# -- the audit -------------------------------------------------------------------------
+def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, text: str | None = None,
+              strict: bool = True, detect: bool | None = None) -> "pd.DataFrame":
+    """Run every declared and automatic check; one row per check.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        As read by :func:`lawstats.dataset.read_figures` (exact values).
+    checks : list of Check, optional
+        Declared checks (:func:`load_checks`); none for an unseen report.
+    text : str, optional
+        The report's canonical text, for the sentences around automatic rate checks.
+    strict : bool
+        A declared check naming a figure the table lacks raises
+        :class:`AnnotationError`; with ``strict=False`` it becomes a
+        ``cannot_check`` row (an edited or next-year copy of a report).
+    detect : bool, optional
+        Detect repeats by rule; default: when no figure has ``repeat_of``.
+
+    Returns
+    -------
+    DataFrame
+        With the columns of :data:`AUDIT_COLUMNS`.
+    """
+    import pandas as pd
+
+    f = _Figures(figures)
+    rows: list[dict] = []
+    explained: set[str] = set()
+    for c in checks or []:
+        ids = c.figure_ids()
+        missing = f.missing(ids)
+        if missing:
+            if strict:
+                raise AnnotationError(f"check {c.id!r} names figure(s) {missing} that are not in "
+                                      "the figures table")
+            rows.append(_row(c.id, c.kind, "declared", ids, "cannot_check",
+                             reason="figures not found in this report",
+                             zh=f"本报告中找不到：{', '.join(missing)}",
+                             en=f"not found in this report: {', '.join(missing)}",
+                             note_zh=c.note_zh, note_en=c.note_en))
+            continue
+        if c.kind == "stated_rate":
+            explained.add(c.fields["rate"])
+        try:
+            result = _DECLARED[c.kind](c, f)
+        except RateError as exc:
+            result = dict(verdict="cannot_check", reason="cannot be computed",
+                          zh=f"无法计算：{exc}", en=f"cannot be computed: {exc}")
+        rows.append(_row(c.id, c.kind, "declared", ids, note_zh=c.note_zh, note_en=c.note_en,
+                         **result))
+
+    records = figures.to_dict("records")
+    repeats = {r["id"]: r["repeat_of"] for r in records if r.get("repeat_of")}
+    if detect or (detect is None and not repeats):
+        repeats.update(detect_repeats(figures, text))
+    for rid, first in repeats.items():
+        if first in f.rows:
+            rows.append(_row(f"repeat-{rid}", "repeat", "automatic", [first, rid],
+                             **_check_repeat(f.rows[rid], f.rows[first])))
+            if first in explained:
+                explained.add(rid)
+
+    counts = [r for r in records if r["kind"] == "count"]
+    for r in records:
+        if r["kind"] != "rate" or r["id"] in explained or r["value"] is None:
+            continue
+        if r["id"] in repeats and repeats[r["id"]] in f.rows:
+            continue  # checked through the figure it repeats
+        result = _check_rate_alone(r, counts, text)
+        ids = [r["id"]] + result.pop("ids")
+        kind = "stated_rate" if result["verdict"] == "consistent" else "rate_without_denominator"
+        rows.append(_row(f"rate-{r['id']}", kind, "automatic", ids, **result))
+    return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+
+
+def audit_summary(audit: "pd.DataFrame") -> "pd.DataFrame":
+    """Checks by kind and verdict: a count table with totals.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> audit = pd.DataFrame({"kind": ["sum", "sum", "repeat"],
+    ...                       "verdict": ["consistent", "inconsistent", "consistent"]})
+    >>> audit_summary(audit).loc["all"].tolist()
+    [2, 1, 0, 0, 3]
+    """
+    import pandas as pd
+
+    table = pd.crosstab(audit["kind"], audit["verdict"]).reindex(columns=list(VERDICTS), fill_value=0)
+    table.loc["all"] = table.sum()
+    table["all"] = table.sum(axis=1)
+    return table.astype(int)
+
+
+def write_audit(out_dir: str | Path = DATA_DIR, figures_path: str | Path | None = None,
+                checks: str | Path | None = DEFAULT_CHECKS, report=None) -> Path:
+    """Regenerate ``audit.csv`` from ``figures.csv`` and the declared checks; return its path."""
+    from .dataset import read_figures
+    from .report import load_report
+
+    out_dir = Path(out_dir)
+    figures = read_figures(figures_path if figures_path is not None else out_dir / "figures.csv")
+    declared = load_checks(checks) if checks is not None else []
+    audit = run_audit(figures, declared, text=load_report(report).text)
+    path = out_dir / "audit.csv"
+    path.write_text(audit.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    return path
+
+
+def read_audit(path: str | Path | None = None) -> "pd.DataFrame":
+    """Read ``audit.csv`` (every column as text)."""
+    import pandas as pd
+
+    path = Path(path) if path is not None else DATA_DIR / "audit.csv"
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
