@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERDICTS", "CHECK_KINDS", "AUDIT_COLUMNS", "DEFAULT_CHECKS", "Check", "load_checks",
            "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
-           "read_audit"]
+           "read_audit", "load_audit"]
 
 #: The verdicts a check can reach.
 VERDICTS = ("consistent", "inconsistent", "cannot_check", "derived")
@@ -463,20 +463,23 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
         The report's canonical text, for the sentences around automatic rate checks.
     strict : bool
         A declared check naming a figure the table lacks raises
-        :class:`AnnotationError`; with ``strict=False`` it becomes a
-        ``cannot_check`` row (an edited or next-year copy of a report).
+        :class:`AnnotationError`; with ``strict=False`` (an edited or next-year
+        copy of a report) it is skipped and its id listed in
+        ``audit.attrs["skipped_checks"]``.
     detect : bool, optional
         Detect repeats by rule; default: when no figure has ``repeat_of``.
 
     Returns
     -------
     DataFrame
-        With the columns of :data:`AUDIT_COLUMNS`.
+        With the columns of :data:`AUDIT_COLUMNS`; ``attrs["skipped_checks"]``
+        lists declared checks that did not apply.
     """
     import pandas as pd
 
     f = _Figures(figures)
     rows: list[dict] = []
+    skipped: list[str] = []
     explained: set[str] = set()
     for c in checks or []:
         ids = c.figure_ids()
@@ -485,11 +488,7 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
             if strict:
                 raise AnnotationError(f"check {c.id!r} names figure(s) {missing} that are not in "
                                       "the figures table")
-            rows.append(_row(c.id, c.kind, "declared", ids, "cannot_check",
-                             reason="figures not found in this report",
-                             zh=f"本报告中找不到：{', '.join(missing)}",
-                             en=f"not found in this report: {', '.join(missing)}",
-                             note_zh=c.note_zh, note_en=c.note_en))
+            skipped.append(c.id)
             continue
         if c.kind == "stated_rate":
             explained.add(c.fields["rate"])
@@ -522,7 +521,9 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
         ids = [r["id"]] + result.pop("ids")
         kind = "stated_rate" if result["verdict"] == "consistent" else "rate_without_denominator"
         rows.append(_row(f"rate-{r['id']}", kind, "automatic", ids, **result))
-    return pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    audit = pd.DataFrame(rows, columns=AUDIT_COLUMNS)
+    audit.attrs["skipped_checks"] = skipped
+    return audit
 
 
 def audit_summary(audit: "pd.DataFrame") -> "pd.DataFrame":
@@ -565,3 +566,22 @@ def read_audit(path: str | Path | None = None) -> "pd.DataFrame":
 
     path = Path(path) if path is not None else DATA_DIR / "audit.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def load_audit(report=None) -> "pd.DataFrame":
+    """The audit of any report, the way notebooks want it.
+
+    For the project's report (``None``) this is ``data/audit.csv``.  For any
+    other report the audit runs on the fly: the declared checks wherever their
+    figures were found (see :func:`lawstats.dataset.load_tables`), and every
+    automatic check.
+    """
+    from .dataset import is_default_report, load_tables
+    from .report import load_report
+
+    if is_default_report(report):
+        return read_audit()
+    doc = load_report(report)
+    figures, _ = load_tables(doc)
+    audit = run_audit(figures, load_checks(), text=doc.text, strict=False)
+    return audit.astype(str)

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
            "excluded_frame", "extract_tables", "write_tables", "read_figures", "read_excluded",
-           "format_decimal"]
+           "format_decimal", "exact_values", "is_default_report", "load_tables"]
 
 #: The columns of data/figures.csv, in order.
 FIGURE_COLUMNS = [
@@ -139,3 +139,40 @@ def read_excluded(path: str | Path | None = None) -> "pd.DataFrame":
     path = Path(path) if path is not None else DATA_DIR / "excluded.csv"
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     return frame.astype({"start": int, "end": int})
+
+
+def exact_values(frame: "pd.DataFrame") -> "pd.DataFrame":
+    """A new table with ``value``, ``lower``, ``upper`` as Decimal or None (from text)."""
+    return frame.assign(**{c: [_to_decimal(x) if isinstance(x, str) else x for x in frame[c]]
+                           for c in ("value", "lower", "upper")})
+
+
+def is_default_report(report: str | Path | Report | None) -> bool:
+    """True for ``None`` or the project's own report file."""
+    from .report import default_report_path
+
+    if report is None:
+        return True
+    path = report.path if isinstance(report, Report) else report
+    try:
+        return Path(path).resolve() == default_report_path().resolve()
+    except OSError:
+        return False
+
+
+def load_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """Figures (exact values) and excluded mentions of any report, the way notebooks want them.
+
+    For the project's report (``None``) these are the curated tables
+    ``data/figures.csv`` and ``data/excluded.csv``.  For any other report they
+    are extracted on the fly; the curated annotations still label every figure
+    whose sentence matches (an edited or next-year copy;
+    ``indicator_source == "matched"``), the rest get automatic labels
+    (``indicator_source == "automatic"``).
+    """
+    if is_default_report(report):
+        return read_figures(), read_excluded()
+    figures, excluded = extract_tables(report, DEFAULT_ANNOTATIONS, strict=False)
+    # labels written for our report and matched by context in another: say so
+    figures = figures.assign(indicator_source=figures["indicator_source"].replace("curated", "matched"))
+    return exact_values(figures), excluded
