@@ -43,7 +43,7 @@ The run class is a superset of the brief's: it adds ``○`` (a zero in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from lawstats.errors import ParseError
@@ -343,6 +343,9 @@ def _classify(text: str, s: int, e: int, floor: int, n: int):
     if m.group("pre") == "近" and m.group("u1") and normalize_digits(m.group("u1")) in _DURATION_SET:
         p = s  # 近3年 = "the last 3 years"
         m = EXPR_PATTERN.match(text, s)
+    elif m.group("pre") == "其余":
+        p = s  # 其余67项 = "the remaining 67": a word before an exact figure, not part of it
+        m = EXPR_PATTERN.match(text, s)
     end = m.end()
     quote = text[p:end]
     q = _cached(quote)
@@ -369,7 +372,16 @@ def _classify(text: str, s: int, e: int, floor: int, n: int):
         c = _CLOCK.match(normalize_digits(quote))
         if c and (c.group(2)[0] == "0" or _clock_context(text, p, end)):
             return p, end, "date", None
+    if q.qualifier == "exact" and p == s and s > floor:
+        gap = _BOUND_ACROSS_VERB.search(text, max(floor, s - 6), s)
+        if gap:  # 至少安排1次: the bound word stands before a verb, the span stays the number
+            q = replace(q, qualifier="at_least", upper=None)
     return p, end, None, q
+
+
+#: A bound word separated from its number by a short verb: 至少安排1次, 不少于开展2次.
+_BOUND_ACROSS_VERB = re.compile(
+    r"(?:至少|最少|不少于|不低于)(?:安排|开展|组织|举办|召开|进行|完成|培训|检查|达到|有)$")
 
 
 #: Bound words before a number, found by searching back from the run.  The

@@ -163,7 +163,7 @@ _UNIT_GROUP = rf"(?:个[余多](?:月|小时|星期|工作日)|{_UNIT})"
 _BOUND = rf"[余餘多](?={_MULT}|{_UNIT_GROUP})"
 _PREFIX_TRIE = _trie_regex(_AT_LEAST_WORDS[:-1] + _AT_MOST_WORDS + _APPROX_WORDS + _LEAD_WORDS)
 _PREFIX = rf"(?:(?:上|数|几)(?=[{_CN_UNITS}])|{_PREFIX_TRIE})"
-_POST = r"(?:以上|以下|以内|之内|左右|上下|(?<=[天日月年时周])内|(?<=年)多)"
+_POST = r"(?:以上|以下|以内|之内|左右|上下|(?<=[天日月年时周钟])内|(?<=年)多)"
 _CONN = r"(?:—{1,2}|[–\-－~～〜至到])"
 
 

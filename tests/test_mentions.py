@@ -185,7 +185,8 @@ def test_report_frame(text, mentions):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("其余67项", [("其余67项", "exact", "67")]),
+        # 其余 ("the remaining") is a word before an exact figure, not part of its span
+        ("其余67项", [("67项", "exact", "67")]),
         ("已实现39证合一", [("39证", "exact", "39"), ("合一", "slogan", None)]),
         ("20256月", [("20256月", "date", None)]),
         ("于2025730日召开", [("2025730日", "date", None)]),
