@@ -1,0 +1,120 @@
+"""Benchmark ``lawstats build`` against the naive way of rendering the notebooks.
+
+One run measures, on a private copy of the project's notebooks, data, lock file
+and lawstats package:
+
+(a) ``jupyter nbconvert --to html --execute`` on each notebook in turn (what a
+    user would type without lawstats);
+(b) ``lawstats build`` from a cold cache;
+(c) ``lawstats build`` again with nothing changed;
+(d) ``lawstats build`` after one notebook's bytes changed (a trailing newline).
+
+Every step runs as a command in a subprocess, as a user would run it.  Prints
+the seconds, the ratios to (a) and the site's page weights.
+
+Usage::
+
+    .venv/bin/python benchmarks/build.py [--notebooks notebooks] [--at-least N] [--jobs N]
+
+``--at-least N`` repeats the notebooks (as further ``NN-*.ipynb`` copies) until
+there are N, to measure a workload of that size while few notebooks exist.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(command: list[str], cwd: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(cwd)}
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-3000:]}")
+    return seconds
+
+
+def _project(tmp: Path, notebooks: Path, at_least: int) -> list[Path]:
+    """Copy notebooks, data and the lock file into ``tmp``; return the notebooks."""
+    (tmp / "notebooks").mkdir()
+    sources = sorted(notebooks.glob("[0-9][0-9]-*.ipynb"))
+    if not sources:
+        sys.exit(f"no NN-*.ipynb notebooks in {notebooks}")
+    copied = [shutil.copyfile(p, tmp / "notebooks" / p.name) for p in sources]
+    number = max(int(p.name[:2]) for p in sources) + 1
+    while len(copied) < at_least:
+        source = sources[(len(copied) - len(sources)) % len(sources)]
+        copied.append(shutil.copyfile(source, tmp / "notebooks" / f"{number:02d}-copy-{source.name[3:]}"))
+        number += 1
+    for other in notebooks.iterdir():  # files the notebooks may read beside them
+        if other.is_file() and other.suffix != ".ipynb":
+            shutil.copyfile(other, tmp / "notebooks" / other.name)
+    if (ROOT / "data").is_dir():
+        shutil.copytree(ROOT / "data", tmp / "data")
+    # a frozen copy of the package, imported first (PYTHONPATH): edits made to
+    # the work tree while the benchmark runs must not invalidate its cache
+    shutil.copytree(ROOT / "lawstats", tmp / "lawstats", ignore=shutil.ignore_patterns("__pycache__"))
+    if (ROOT / "requirements" / "lock.txt").is_file():
+        (tmp / "requirements").mkdir()
+        shutil.copyfile(ROOT / "requirements" / "lock.txt", tmp / "requirements" / "lock.txt")
+    return [Path(p) for p in copied]
+
+
+def _weights(site: Path) -> str:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = [p for p in files if p.suffix == ".html"]
+    total = sum(p.stat().st_size for p in files)
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    css = sum(p.stat().st_size for p in files if p.suffix == ".css")
+    return (f"site: {len(files)} files, {total / 1024:.0f} KiB in total ({len(pages)} pages, "
+            f"{sum(p.stat().st_size for p in pages) / 1024:.0f} KiB; stylesheets {css / 1024:.0f} KiB, "
+            f"shared); largest page {largest.relative_to(site)} {largest.stat().st_size / 1024:.0f} KiB")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks")
+    parser.add_argument("--at-least", type=int, default=0, metavar="N",
+                        help="repeat the notebooks until there are N (default: use them as they are)")
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args(argv)
+
+    python = sys.executable
+    with tempfile.TemporaryDirectory(prefix="lawstats-bench-") as name:
+        tmp = Path(name)
+        notebooks = _project(tmp, args.notebooks.resolve(), args.at_least)
+        print(f"{len(notebooks)} notebooks: {', '.join(p.name for p in notebooks)}", flush=True)
+
+        naive = 0.0
+        for nb in notebooks:
+            naive += _run([python, "-m", "jupyter", "nbconvert", "--to", "html", "--execute",
+                           "--output-dir", str(tmp / "naive"), str(nb)], cwd=tmp)
+        build = [python, "-m", "lawstats", "build", "--quiet"]
+        if args.jobs:
+            build += ["--jobs", str(args.jobs)]
+        cold = _run(build, cwd=tmp)
+        noop = _run(build, cwd=tmp)
+        notebooks[0].write_bytes(notebooks[0].read_bytes() + b"\n")
+        touched = _run(build, cwd=tmp)
+
+        rows = [("(a) jupyter nbconvert --execute, one by one", naive),
+                ("(b) lawstats build, cold", cold),
+                ("(c) lawstats build, nothing changed", noop),
+                (f"(d) lawstats build, {notebooks[0].name} changed", touched)]
+        for label, seconds in rows:
+            print(f"{label:<55} {seconds:7.2f} s   {seconds / naive:6.3f} of (a)")
+        print(_weights(tmp / "site"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
