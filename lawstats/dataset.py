@@ -53,13 +53,16 @@ def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
     """One row per figure mention, with the columns of :data:`FIGURE_COLUMNS`."""
     import pandas as pd
 
+    from .indicators import match_indicator
+
     rows = []
     for a in annotation.figures:
         m, q = a.mention, a.mention.figure
+        code = a.code or match_indicator(a.indicator, q.unit, q.kind)
         rows.append({
             "id": a.id, "section": report.locate(m.start), "indicator": a.indicator,
             "indicator_en": a.indicator_en, "indicator_source": a.indicator_source,
-            "code": a.code, "kind": q.kind, "raw": q.raw, "value": format_decimal(q.value),
+            "code": code, "kind": q.kind, "raw": q.raw, "value": format_decimal(q.value),
             "unit": q.unit, "qualifier": q.qualifier, "lower": format_decimal(q.lower),
             "upper": format_decimal(q.upper), "decimals": q.decimals, "quote": m.quote,
             "start": m.start, "end": m.end, "repeat_of": a.repeat_of, "report": report.name,
