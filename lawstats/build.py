@@ -438,21 +438,55 @@ def _load_table(path: Path):
     return table
 
 
+def _report_tables(report: Path, data_dir: Path) -> dict[str, bytes]:
+    """The downloadable tables of a report: ``{file name: bytes}``.
+
+    For the project's report these are the committed files in ``data_dir``; for
+    any other report they are made now, by extraction (curated labels where their
+    context matches, automatic ones elsewhere) and the automatic audit.
+    """
+    from .dataset import extract_tables, is_default_report
+
+    if is_default_report(report):
+        return {name: (data_dir / name).read_bytes() for name in DOWNLOADS
+                if (data_dir / name).is_file()}
+    from .audit import load_audit
+    from .dataset import DEFAULT_ANNOTATIONS
+
+    figures, excluded = extract_tables(report, DEFAULT_ANNOTATIONS, strict=False)
+    figures = figures.assign(
+        indicator_source=figures["indicator_source"].replace("curated", "matched"))
+    audit = load_audit(report)
+    csv = {"figures.csv": figures, "excluded.csv": excluded, "audit.csv": audit}
+    files = {name: frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+             for name, frame in csv.items()}
+    if (data_dir / "datapackage.json").is_file():
+        files["datapackage.json"] = (data_dir / "datapackage.json").read_bytes()
+    return files
+
+
 def _site_pages(*, report: Path, data_dir: Path, pages: list[dict], language: str) -> dict[str, bytes]:
-    """Render the index and the annotated report; return ``{relative path: bytes}``."""
+    """Render the index and the annotated report, with the downloads; ``{relative path: bytes}``."""
+    import io
+
+    import pandas as pd
+
     from .report import load_report
     from .site import render_annotated_report, render_index, static_files
 
     doc = load_report(report)
-    figures = _load_table(data_dir / "figures.csv") if (data_dir / "figures.csv").is_file() else None
-    audit = _load_table(data_dir / "audit.csv") if (data_dir / "audit.csv").is_file() else None
-    downloads = [name for name in DOWNLOADS if (data_dir / name).is_file()]
+    tables = _report_tables(report, data_dir)
+    read = lambda name: (pd.read_csv(io.BytesIO(tables[name]), dtype=str, keep_default_na=False)  # noqa: E731
+                         if name in tables else None)
+    figures, audit = read("figures.csv"), read("audit.csv")
+    downloads = [name for name in DOWNLOADS if name in tables]
     files = dict(static_files())
     files["index.html"] = render_index(
         report_title=doc.title, pages=pages, audit=audit, downloads=downloads, language=language,
         report_name=Path(doc.path).name, report_sha256=doc.sha256,
     ).encode()
     files["report.html"] = render_annotated_report(doc.text, figures, audit, language, title=doc.title).encode()
+    files.update({f"data/{name}": tables[name] for name in downloads})
     return files
 
 
@@ -726,11 +760,6 @@ def build_site(
             shutil.copyfile(entry / "reader.html", tmp / f"{page['name']}.html")
             shutil.copyfile(entry / "code.html", tmp / "code" / f"{page['name']}.html")
             os.utime(entry)
-        downloads = [name for name in DOWNLOADS if (data / name).is_file()]
-        if downloads:
-            (tmp / "data").mkdir()
-            for name in downloads:
-                shutil.copyfile(data / name, tmp / "data" / name)
         written = tuple(sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*.html")))
         _swap(tmp, out)
     except BaseException:

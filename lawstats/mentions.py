@@ -439,16 +439,35 @@ def _day_is_date(text: str, s: int, e: int, run: str) -> bool:
     return True
 
 
+#: Words that only say where or whose (全县, 我区, 本市…): no label by themselves.
+_SCOPE_ONLY = re.compile(r"^(?:全|我|本|该|各|全省|全州)?(?:县|区|市|镇|乡|省|州|旗|街道|系统|单位)?"
+                         r"(?:共|共有|累计|已|已有|有|先后)?$")
+_SCOPE_TRAIL = re.compile(r"(?:全|我|本)(?:县|区|市|镇|乡|省|州|旗)(?:共|共有|累计)?$")
+#: The longest label kept: the words nearest the figure.
+_LABEL_MAX = 16
+
+
 def _label(text: str, start: int, end: int, floor: int) -> str:
-    """Words before the figure back to punctuation or the previous figure; else the words after."""
+    """Words before the figure back to punctuation or the previous figure; where those only
+    name a place or scope (全县55个单位), the words after the measure word instead.
+
+    Examples
+    --------
+    >>> _label("调解各类矛盾纠纷1095件，", 8, 13, 0)
+    '调解各类矛盾纠纷'
+    >>> _label("全县35个行政执法单位按要求开展", 2, 5, 0)
+    '行政执法单位按要求开展'
+    """
     tail = _LABEL_TAIL.search(text, max(floor, start - 40), start)
     label = tail.group().strip() if tail else ""
     label = _LABEL_TRAIL.sub("", _LABEL_LEAD.sub("", label)).strip()
-    if len(label) < 2:
+    label = _SCOPE_TRAIL.sub("", label) or label  # 监督全县35个… : the scope is not the label
+    if len(label) < 3 or _SCOPE_ONLY.match(label):
         head = _LABEL_HEAD.match(text, end)
         if head:
-            label = _LABEL_TRAIL.sub("", _LABEL_LEAD.sub("", head.group().lstrip("的"))).strip()
-    return label
+            after = _LABEL_TRAIL.sub("", _LABEL_LEAD.sub("", head.group().lstrip("的"))).strip()
+            label = after or label
+    return label[-_LABEL_MAX:]
 
 
 _LABEL_FLOOR_REASONS = frozenset(("year", "date", "period", "heading", "enumerator", "document_number"))
