@@ -438,16 +438,32 @@ def _load_table(path: Path):
     return table
 
 
+def _tables_describe(report: Path, data_dir: Path) -> bool:
+    """True when ``data_dir/figures.csv`` was made from ``report`` (same provenance hash)."""
+    import pandas as pd
+
+    from .report import load_report
+
+    path = data_dir / "figures.csv"
+    if not path.is_file():
+        return False
+    hashes = set(pd.read_csv(path, dtype=str, keep_default_na=False, usecols=lambda c: c == "sha256")
+                 .get("sha256", pd.Series(dtype=str)))
+    return not hashes or hashes == {load_report(report).sha256}
+
+
 def _report_tables(report: Path, data_dir: Path) -> dict[str, bytes]:
     """The downloadable tables of a report: ``{file name: bytes}``.
 
-    For the project's report these are the committed files in ``data_dir``; for
-    any other report they are made now, by extraction (curated labels where their
+    When the tables in ``data_dir`` describe this report (their ``sha256``
+    provenance column is the hash of its canonical text) they are used as they
+    are — the curated tables of the project's report; for any other report they
+    are made now, by extraction (curated labels where their
     context matches, automatic ones elsewhere) and the automatic audit.
     """
-    from .dataset import extract_tables, is_default_report
+    from .dataset import extract_tables
 
-    if is_default_report(report):
+    if _tables_describe(report, data_dir):
         return {name: (data_dir / name).read_bytes() for name in DOWNLOADS
                 if (data_dir / name).is_file()}
     from .audit import load_audit
