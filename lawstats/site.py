@@ -566,9 +566,18 @@ def render_annotated_report(
                 "extra": [r[c] for c in shown],
             })
 
+    label_note = ""
+    if figures is not None and "indicator_source" in figures.columns:
+        sources = figures["indicator_source"].astype(str)
+        if (sources != "curated").any():
+            label_note = t["automatic_labels"].format(
+                n=len(sources), auto=int((sources == "automatic").sum()),
+                matched=int((sources == "matched").sum()))
+
     from markupsafe import Markup
 
     return _environment().get_template("report.html.j2").render(
+        label_note=label_note,
         lang=language,
         t=t,
         page_title=f"{title} · {t['report_page']}" if title else t["report_page"],
