@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["VERDICTS", "CHECK_KINDS", "AUDIT_COLUMNS", "DEFAULT_CHECKS", "Check", "load_checks",
            "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
-           "read_audit", "load_audit"]
+           "read_audit", "load_audit", "audit_report"]
 
 #: The verdicts a check can reach.
 VERDICTS = ("consistent", "inconsistent", "cannot_check", "derived")
@@ -576,12 +576,48 @@ def load_audit(report=None) -> "pd.DataFrame":
     figures were found (see :func:`lawstats.dataset.load_tables`), and every
     automatic check.
     """
-    from .dataset import is_default_report, load_tables
-    from .report import load_report
+    from .dataset import is_default_report
 
     if is_default_report(report):
         return read_audit()
-    doc = load_report(report)
-    figures, _ = load_tables(doc)
-    audit = run_audit(figures, load_checks(), text=doc.text, strict=False)
-    return audit.astype(str)
+    return audit_report(report).astype(str)
+
+
+def audit_report(report=None, checks: str | Path | None = DEFAULT_CHECKS) -> "pd.DataFrame":
+    """Run the audit of any report now, reading no stale ``audit.csv``.
+
+    For the project's report (``None``) the figures are ``data/figures.csv``
+    and every declared check must apply (as in :func:`write_audit`).  For any
+    other report the figures are extracted now (see
+    :func:`lawstats.dataset.load_tables`) and declared checks apply wherever
+    their figures were found; the others are listed in
+    ``audit.attrs["skipped_checks"]``.
+
+    Parameters
+    ----------
+    report : path or Report, optional
+        Default: the project's report.
+    checks : path, optional
+        Declared checks; ``None`` runs the automatic checks only.
+
+    Raises
+    ------
+    ReportError
+        If the report file cannot be read.
+    AnnotationError
+        If the checks file is bad, or (our report) a check names a missing figure.
+
+    Examples
+    --------
+    >>> audit = audit_report()
+    >>> audit.set_index("check_id").loc["mediation-success", ["kind", "verdict"]].tolist()
+    ['stated_rate', 'consistent']
+    """
+    from .dataset import is_default_report, load_tables
+    from .report import Report, load_report
+
+    doc = report if isinstance(report, Report) else load_report(report)
+    declared = load_checks(checks) if checks is not None else []
+    default = is_default_report(doc)
+    figures, _ = load_tables(None if default else doc)
+    return run_audit(figures, declared, text=doc.text, strict=default)

@@ -2,21 +2,39 @@
 
 Each subcommand is one ``_add_<name>(subparsers)`` function that declares its
 options and sets ``func`` to a handler taking the parsed arguments and
-returning an exit code; :data:`COMMANDS` lists them.  To add ``extract`` or
-``audit``, write ``_add_extract`` and append it to :data:`COMMANDS`.
+returning an exit code; :data:`COMMANDS` lists them.
+
+=========  ==============================================================  ==========================
+command    what                                                            exit status
+=========  ==============================================================  ==========================
+build      execute the notebooks, write the site                           0 ok, 1 error
+data       regenerate data/figures.csv, excluded.csv, audit.csv            0 ok (``--check``: 1 if a
+                                                                           file would change)
+audit      print a report's audit as a table (or CSV)                      0 ok, 1 a check is
+                                                                           inconsistent, 2 bad input
+extract    every figure of many report files as one CSV                    0 ok, 1 a file failed,
+                                                                           2 bad input
+=========  ==============================================================  ==========================
 
 Errors that lawstats raises on purpose (:class:`~lawstats.errors.LawstatsError`)
-are printed without a traceback and give exit status 1.
+are printed without a traceback and give exit status 1 (2 for ``audit`` and
+``extract``, where 1 has a meaning of its own).
 """
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import tempfile
+import time
+import unicodedata
+from pathlib import Path
 from typing import Callable, Sequence
 
 from .errors import LawstatsError
 
-__all__ = ["main", "build_parser", "COMMANDS"]
+__all__ = ["main", "build_parser", "COMMANDS", "display_width", "wrap_columns",
+           "format_audit_table", "format_audit_summary"]
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -57,8 +75,380 @@ def _add_build(subparsers) -> None:
     p.set_defaults(func=_build)
 
 
+# -- data --------------------------------------------------------------------------
+_DATA_FILES = ("figures.csv", "excluded.csv", "audit.csv")
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _data(args: argparse.Namespace) -> int:
+    from .audit import write_audit
+    from .dataset import write_tables
+
+    out = Path(args.out)
+    with tempfile.TemporaryDirectory(prefix="lawstats-data-") as tmp:
+        fresh = Path(tmp)
+        write_tables(fresh)
+        write_audit(fresh)  # from the figures just written, not from the ones in `out`
+        changed = [name for name in _DATA_FILES if not (out / name).is_file()
+                   or (out / name).read_bytes() != (fresh / name).read_bytes()]
+        if args.check:
+            if changed:
+                names = ", ".join(_shown(out / n) for n in changed)
+                print(f"lawstats data: {names} would change; run `lawstats data` (or `make data`) "
+                      "and commit the result", file=sys.stderr)
+                return 1
+            print(f"lawstats data: {', '.join(_shown(out / n) for n in _DATA_FILES)} are up to date")
+            return 0
+        out.mkdir(parents=True, exist_ok=True)
+        for name in _DATA_FILES:
+            if name in changed:
+                shutil.copyfile(fresh / name, out / name)
+            print(f"{_shown(out / name)}: {'written' if name in changed else 'unchanged'}")
+    return 0
+
+
+def _add_data(subparsers) -> None:
+    from .report import DATA_DIR
+
+    p = subparsers.add_parser(
+        "data",
+        help="regenerate data/figures.csv, data/excluded.csv and data/audit.csv",
+        description="Regenerate the generated tables from the raw report, data/annotations.yaml and "
+                    "data/checks.yaml. With --check write nothing and exit 1 naming the files that "
+                    "would change (for CI and pre-commit hooks).",
+    )
+    p.add_argument("--check", action="store_true",
+                   help="write nothing; exit 1 if a generated file differs from what would be written")
+    p.add_argument("--out", default=str(DATA_DIR), metavar="DIR",
+                   help="folder of the generated tables (default: the project's data/)")
+    p.set_defaults(func=_data)
+
+
+# -- audit ---------------------------------------------------------------------------
+_AUDIT_WORDS = {  # key -> (zh, en)
+    "check": ("核查", "check"), "kind": ("类型", "kind"), "verdict": ("结论", "verdict"),
+    "arithmetic": ("算式", "arithmetic"),
+    "checks": ("共 {n} 项核查", "{n} checks"),
+    "by_kind": ("按类型和结论：", "by kind and verdict:"),
+    "skipped": ("未适用的人工核查：{n} 项", "declared checks skipped: {n}"),
+    "skipped_why": ("（所涉数字在该报告中未找到）", " (their figures were not found in this report)"),
+    "inconsistent": ("不一致：{ids}", "inconsistent: {ids}"),
+}
+
+
+def _word(key: str, language: str, **kw) -> str:
+    zh, en = _AUDIT_WORDS[key]
+    return (zh if language == "zh" else en).format(**kw)
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: CJK characters take two.
+
+    Examples
+    --------
+    >>> display_width("94%"), display_width("成功调解1031件")
+    (3, 14)
+    """
+    return sum(_char_width(ch) for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` cut to ``width`` columns (ending in ``…``) or padded with spaces."""
+    if display_width(text) > width:
+        out, used = "", 0
+        for ch in text:
+            if used + _char_width(ch) > width - 1:
+                break
+            out, used = out + ch, used + _char_width(ch)
+        text = out + "…"
+    return text + " " * (width - display_width(text))
+
+
+#: Characters that may not start a line (Chinese line-breaking rules, kinsoku).
+_NO_LINE_START = set("，。、；：？！）》」』】〕’”%％,.;:?!)]}…")
+
+
+def _carry(line: str) -> int:
+    """Where to break ``line`` so that its end moves down with the punctuation that follows:
+    before its last character and any closing punctuation just before that (0: nowhere)."""
+    k = len(line) - 1
+    while k > 0 and line[k] in _NO_LINE_START:
+        k -= 1
+    return k
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """Wrap ``text`` into lines of at most ``width`` columns, CJK-aware.
+
+    Breaks at a space when one is near the end of a line, else between any
+    two characters, as Chinese text is wrapped; closing punctuation such as
+    ``，`` ``）`` ``%`` never starts a line (the character before it moves
+    down with it).
+
+    Examples
+    --------
+    >>> wrap_columns("48项 + 1415项 = 1463；报告总数 1463项：一致", 20)
+    ['48项 + 1415项 =', '1463；报告总数', '1463项：一致']
+    >>> wrap_columns("去尾法、向下取整", 6)
+    ['去尾', '法、向', '下取整']
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for ch in paragraph:
+            if display_width(line) + _char_width(ch) <= width:
+                line += ch
+                continue
+            if ch.isspace():
+                lines.append(line.rstrip())
+                line = ""
+                continue
+            cut = line.rfind(" ")
+            if cut > 0 and display_width(line[cut + 1:]) < width // 3:
+                head, line = line[:cut].rstrip(), line[cut + 1:]
+            elif ch in _NO_LINE_START and _carry(line) > 0:
+                head, line = line[:_carry(line)], line[_carry(line):]
+            else:
+                head, line = line.rstrip(), ""
+            lines.append(head)
+            line = line.lstrip() + ch
+        lines.append(line.rstrip())
+    return lines
+
+
+def _wrap_id(check_id: str, width: int) -> list[str]:
+    """A check id in lines of ``width`` columns, broken after hyphens (never cut)."""
+    lines, line = [], ""
+    for piece in check_id.replace("-", "-\0").split("\0"):
+        if line and len(line) + len(piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return lines + [line]
+
+
+def format_audit_table(audit, language: str = "zh", width: int = 100) -> str:
+    """The audit as a terminal table: check id, kind, verdict, arithmetic (wrapped).
+
+    ``check_id``, ``kind`` and ``verdict`` are shown as in ``audit.csv`` (so a
+    script can grep them in either language); the header and the arithmetic are
+    in ``language``, wrapped to fit ``width`` columns (CJK characters count
+    two).  Long ids are broken after a hyphen, never cut.  When four columns
+    would leave the arithmetic fewer than 50 columns, the kind is shown under
+    the check id instead of in a column of its own.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> audit = pd.DataFrame({"check_id": ["trips-add-up"], "kind": ["sum"],
+    ...     "verdict": ["consistent"], "reason": [""],
+    ...     "explanation_en": ["48 + 1415 = 1463; reported total 1463: consistent"]})
+    >>> print(format_audit_table(audit, "en", width=60))
+    check         verdict     arithmetic
+    ------------  ----------  ----------------------------------
+    trips-add-up  consistent  48 + 1415 = 1463; reported total
+      sum                     1463: consistent
+    """
+    ids = [str(x) for x in audit["check_id"]]
+    kinds = [str(x) for x in audit["kind"]]
+    verdicts = [str(x) for x in audit["verdict"]]
+    header = [_word(k, language) for k in ("check", "kind", "verdict", "arithmetic")]
+    cap = max(16, min(30 + max(0, (width - 100) // 4), width // 3))
+    w_id = min(cap, max(display_width(x) for x in [header[0]] + ids))
+    w_kind = max(display_width(x) for x in [header[1]] + kinds)
+    w_verdict = max(display_width(x) for x in [header[2]] + verdicts)
+    stacked = width - (w_id + w_kind + w_verdict + 6) < 50
+    if stacked:  # the kind goes under the id
+        w_id = min(cap, max([w_id] + [2 + len(k) for k in kinds]))
+        widths = [w_id, w_verdict]
+        header = [header[0], header[2], header[3]]
+    else:
+        widths = [w_id, w_kind, w_verdict]
+        header = [header[0], header[1], header[2], header[3]]
+    w_text = max(10, width - sum(widths) - 2 * len(widths))
+    column = "explanation_zh" if language == "zh" else "explanation_en"
+    lines = ["  ".join([_pad(h, w) for h, w in zip(header, widths)] + [header[-1]]),
+             "  ".join(["-" * w for w in widths + [w_text]])]
+    for r, cid, kind, verdict in zip(audit.to_dict("records"), ids, kinds, verdicts):
+        text = wrap_columns(str(r.get(column) or r.get("reason") or ""), w_text)
+        name = _wrap_id(cid, w_id)
+        cells = [name + ["  " + kind], [verdict]] if stacked else [name, [kind], [verdict]]
+        for i in range(max(len(text), max(len(c) for c in cells))):
+            row = [_pad(c[i] if i < len(c) else "", w) for c, w in zip(cells, widths)]
+            lines.append("  ".join(row + [text[i] if i < len(text) else ""]).rstrip())
+    return "\n".join(lines)
+
+
+def format_audit_summary(audit, language: str = "zh") -> str:
+    """Checks by verdict, then by kind and verdict, then the skipped declared checks."""
+    from .audit import VERDICTS, audit_summary
+
+    counts = audit["verdict"].value_counts()
+    by_verdict = ", ".join(f"{v} {int(counts.get(v, 0))}" for v in VERDICTS)
+    lines = [f"{_word('checks', language, n=len(audit))}: {by_verdict}", "",
+             _word("by_kind", language)]
+    if len(audit):
+        import pandas as pd
+
+        table = audit_summary(audit).rename_axis(index=None, columns=_word("kind", language))
+        with pd.option_context("display.unicode.east_asian_width", True):
+            lines.append(table.to_string())
+    skipped = audit.attrs.get("skipped_checks", [])
+    lines += ["", _word("skipped", language, n=len(skipped))
+              + (_word("skipped_why", language) + ": " + ", ".join(skipped) if skipped else "")]
+    bad = audit.loc[audit["verdict"] == "inconsistent", "check_id"].tolist()
+    if bad:
+        lines.append(_word("inconsistent", language, ids=", ".join(bad)))
+    return "\n".join(lines)
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import AUDIT_COLUMNS, audit_report
+
+    try:
+        audit = audit_report(args.file, checks=args.checks)
+    except LawstatsError as error:
+        print(f"lawstats audit: error: {error}", file=sys.stderr)
+        return 2
+    if args.format == "csv":
+        sys.stdout.write(audit[AUDIT_COLUMNS].to_csv(index=False, lineterminator="\n"))
+    else:
+        width = args.width or shutil.get_terminal_size((100, 24)).columns
+        print(format_audit_table(audit, args.language, max(60, width)))
+        print()
+        print(format_audit_summary(audit, args.language))
+    bad = audit.loc[audit["verdict"] == "inconsistent", "check_id"].tolist()
+    if bad:
+        print(f"lawstats audit: {len(bad)} inconsistent check(s): {', '.join(bad)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _add_audit(subparsers) -> None:
+    from .audit import DEFAULT_CHECKS
+
+    p = subparsers.add_parser(
+        "audit",
+        help="print the audit of a report's arithmetic; exit 1 if a check is inconsistent",
+        description="Check every declared relation (data/checks.yaml) and every automatic one "
+                    "(repeated figures, rates and their denominators) and print one row per check "
+                    "with its verdict and arithmetic, then a summary. Without FILE, the project's "
+                    "report (from data/figures.csv, recomputed now); with FILE, any report: the "
+                    "declared checks apply wherever their figures are found by context. "
+                    "Exit status: 0 no check is inconsistent, 1 some check is, 2 bad input.",
+    )
+    p.add_argument("file", nargs="?", default=None, metavar="FILE",
+                   help="report text file (default: the project's report)")
+    p.add_argument("--format", choices=("table", "csv"), default="table",
+                   help="a table for people or audit.csv columns for machines (default: %(default)s)")
+    p.add_argument("--language", choices=("zh", "en"), default="zh",
+                   help="language of the arithmetic and headings (default: %(default)s)")
+    p.add_argument("--checks", default=str(DEFAULT_CHECKS), metavar="PATH",
+                   help="declared checks (default: the project's data/checks.yaml)")
+    p.add_argument("--width", type=int, default=None, metavar="N",
+                   help="table width in columns (default: the terminal's, or 100)")
+    p.set_defaults(func=_audit)
+
+
+# -- extract -------------------------------------------------------------------------
+class _ProgressLine:
+    """``[k/N] files, F figures so far`` on one updating stderr line."""
+
+    def __init__(self, stream) -> None:
+        self.stream, self.shown = stream, False
+
+    def __call__(self, done: int, total: int, figures: int) -> None:
+        self.stream.write(f"\r[{done}/{total}] files, {figures} figures so far")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _write_csv(frame, path: str | None) -> None:
+    text = frame.to_csv(index=False, lineterminator="\n")
+    if path is None or path == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        Path(path).write_text(text, encoding="utf-8")
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .extract import extract_files
+
+    show = args.progress or sys.stderr.isatty()
+    line = _ProgressLine(sys.stderr) if show else None
+    started = time.perf_counter()
+    try:
+        result = extract_files(args.files, jobs=args.jobs, progress=line,
+                               annotations=args.annotations)
+    except LawstatsError as error:
+        print(f"lawstats extract: error: {error}", file=sys.stderr)
+        return 2
+    finally:
+        if line is not None:
+            line.close()
+    seconds = time.perf_counter() - started
+    try:
+        _write_csv(result.figures, args.output)
+        if args.excluded:
+            _write_csv(result.excluded, args.excluded)
+    except OSError as error:
+        print(f"lawstats extract: error: cannot write {error.filename}: {error.strerror}",
+              file=sys.stderr)
+        return 2
+    for _, message in result.failures:
+        print(f"lawstats extract: skipped {message}", file=sys.stderr)
+    rate = result.files / seconds if seconds > 0 else float("inf")
+    print(f"lawstats extract: {result.summary()} in {seconds:.1f} s ({rate:.0f} files/s)",
+          file=sys.stderr)
+    return 1 if result.failures else 0
+
+
+def _add_extract(subparsers) -> None:
+    p = subparsers.add_parser(
+        "extract",
+        help="every figure of many report files, as one CSV",
+        description="Find every figure of each report file (UTF-8, GB18030/GBK, UTF-16; no annotation "
+                    "needed) and write one CSV: a leading `file` column, then the columns of "
+                    "data/figures.csv that need no person. Files are processed on every core; the "
+                    "output is in input order. A file that cannot be read is reported on stderr and "
+                    "skipped. Exit status: 0 all files read, 1 some failed, 2 bad input.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="report text files")
+    p.add_argument("-o", "--output", default=None, metavar="OUT.csv",
+                   help="figures CSV to write (default: standard output)")
+    p.add_argument("--excluded", default=None, metavar="EXCLUDED.csv",
+                   help="also write every other numeric mention with its reason")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes (default: number of cores)")
+    p.add_argument("--annotations", default=None, metavar="PATH",
+                   help="curated annotations to match by context (e.g. data/annotations.yaml); "
+                        "adds indicator_en and repeat_of")
+    p.add_argument("--progress", action="store_true",
+                   help="show the progress line even when stderr is not a terminal")
+    p.set_defaults(func=_extract)
+
+
 #: The subcommands, each a function adding its parser to the subparsers.
-COMMANDS: list[Callable] = [_add_build]
+COMMANDS: list[Callable] = [_add_build, _add_data, _add_audit, _add_extract]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -102,6 +492,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"lawstats {args.command}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `lawstats audit | head`: the reader has gone, say nothing more
+        try:
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

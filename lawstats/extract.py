@@ -1,0 +1,252 @@
+"""Extract: every figure of many report files at once, with no annotation needed.
+
+:func:`extract_files` runs the same rules as :func:`lawstats.dataset.extract_tables`
+(:func:`lawstats.annotate.annotate` over :func:`lawstats.mentions.find_mentions`,
+then :func:`lawstats.dataset.figures_frame`) on each file, and stacks the results
+into two tables whose first column, ``file``, names the file as given.  Only the
+columns that need no person are kept (:data:`EXTRACT_COLUMNS`); with curated
+annotations (``annotations=PATH``, matched by context) the English label and
+``repeat_of`` are kept too.
+
+Decisions
+---------
+- **A bad file never stops the batch.**  A file that is missing, empty, binary
+  or undecodable (any :class:`~lawstats.errors.LawstatsError`) is listed in
+  ``failures`` with its message, and the other files are still processed.  An
+  unexpected exception in one file is listed the same way, marked as such.
+- **Output order is input order**, whatever the number of processes: files are
+  sent to the workers in chunks and the chunks put back in order, so the
+  tables are the same with ``jobs=1`` and ``jobs=8``.
+- **Processes, not threads**: the rules are pure Python (the GIL would
+  serialise threads).  One process is used when ``jobs=1`` or when there is a
+  single chunk of work, so a handful of files pays no start-up cost.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+from .errors import LawstatsError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .annotate import Annotations
+
+__all__ = ["EXTRACT_COLUMNS", "ANNOTATED_COLUMNS", "EXCLUDED_COLUMNS", "ExtractResult",
+           "extract_files", "extract_file"]
+
+#: The columns of the figures table of ``lawstats extract``, in order.
+EXTRACT_COLUMNS = ["file", "id", "section", "indicator", "indicator_source", "code", "kind", "raw",
+                   "value", "unit", "qualifier", "lower", "upper", "decimals", "quote", "start",
+                   "end", "sha256"]
+#: The same with curated annotations: the columns only a person can fill are kept.
+ANNOTATED_COLUMNS = EXTRACT_COLUMNS[:4] + ["indicator_en"] + EXTRACT_COLUMNS[4:-1] + \
+    ["repeat_of", "sha256"]
+#: The columns of the excluded-mentions table of ``lawstats extract --excluded``.
+EXCLUDED_COLUMNS = ["file", "quote", "start", "end", "reason", "section", "sha256"]
+
+#: ``progress(files_done, files_total, figures_so_far)``
+Progress = Callable[[int, int, int], None]
+
+
+@dataclass
+class ExtractResult:
+    """What :func:`extract_files` returns.
+
+    Attributes
+    ----------
+    figures : DataFrame
+        One row per figure, files in input order, with the columns of
+        :data:`EXTRACT_COLUMNS` (:data:`ANNOTATED_COLUMNS` with annotations).
+        ``value``, ``lower`` and ``upper`` are exact numbers written as text
+        (``"550000"``, ``"96.34"``); :func:`lawstats.dataset.exact_values`
+        turns them into Decimals.
+    excluded : DataFrame
+        Every other numeric mention, with the columns of :data:`EXCLUDED_COLUMNS`.
+    failures : list of (str, str)
+        ``(file, message)`` for every file that could not be read.
+    files : int
+        The number of files given.
+    """
+
+    figures: "pd.DataFrame"
+    excluded: "pd.DataFrame"
+    failures: list = field(default_factory=list)
+    files: int = 0
+
+    def summary(self) -> str:
+        """One line: files, failures, figures and other mentions."""
+        failed = f" ({len(self.failures)} failed)" if self.failures else ""
+        return (f"{self.files} file{'s' if self.files != 1 else ''}{failed}: "
+                f"{len(self.figures)} figures, {len(self.excluded)} other mentions")
+
+
+@lru_cache(maxsize=4)
+def _annotations(path: str | None) -> "Annotations | None":
+    """Annotations read once per process (a worker handles many files)."""
+    from .annotate import load_annotations
+
+    return load_annotations(path) if path is not None else None
+
+
+def _tables(path: str, notes: "Annotations | None") -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """The tables of :func:`lawstats.dataset.extract_tables` for one file, without ``file``."""
+    from .annotate import annotate
+    from .dataset import excluded_frame, figures_frame
+    from .report import load_report
+
+    report = load_report(path)
+    result = annotate(report.text, notes, locate=report.locate, strict=False)
+    figures, excluded = figures_frame(report, result), excluded_frame(report, result)
+    if notes is not None and notes.report != report.name:
+        # labels written for another report, found here by their context
+        figures["indicator_source"] = figures["indicator_source"].replace("curated", "matched")
+    return figures, excluded
+
+
+def _stack(frames: list, paths: list[str], columns: list[str]) -> "pd.DataFrame":
+    """One table from per-file tables, with the leading ``file`` column (pandas work once)."""
+    import pandas as pd
+
+    pairs = [(p, f) for p, f in zip(paths, frames) if len(f)]  # concat warns on empty frames
+    if not pairs:
+        return pd.DataFrame(columns=columns)
+    table = pd.concat([f for _, f in pairs], ignore_index=True)
+    table.insert(0, "file", [p for p, f in pairs for _ in range(len(f))])
+    return table[columns]
+
+
+def extract_file(path: str | Path, annotations: str | Path | None = None,
+                 ) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """Figures and excluded mentions of one file, with the ``file`` column.
+
+    Raises
+    ------
+    LawstatsError
+        :class:`~lawstats.errors.ReportError` if the file cannot be read,
+        :class:`~lawstats.errors.AnnotationError` if the annotations are bad.
+    """
+    notes = _annotations(str(annotations) if annotations is not None else None)
+    figures, excluded = _tables(str(path), notes)
+    columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
+    return (_stack([figures], [str(path)], columns),
+            _stack([excluded], [str(path)], EXCLUDED_COLUMNS))
+
+
+def _extract_chunk(paths: Sequence[str], annotations: str | None):
+    """Worker: the stacked tables of a chunk of files, and its failures."""
+    notes = _annotations(annotations)
+    figures, excluded, done, failures = [], [], [], []
+    for path in paths:
+        try:
+            f, e = _tables(path, notes)
+        except LawstatsError as exc:
+            failures.append((path, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop 10,000 others
+            failures.append((path, f"{path}: unexpected error ({type(exc).__name__}: {exc}); "
+                                   "please report it with the file"))
+            continue
+        figures.append(f)
+        excluded.append(e)
+        done.append(path)
+    columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
+    return (_stack(figures, done, columns), _stack(excluded, done, EXCLUDED_COLUMNS), failures,
+            len(paths))
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
+                  progress: Progress | None = None,
+                  annotations: str | Path | None = None) -> ExtractResult:
+    """Extract every figure of many report files, using several processes.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Report files, in any encoding :func:`lawstats.report.load_report` reads.
+    jobs : int, optional
+        Processes to use; default: every core (``os.cpu_count()``).  ``1``
+        works in this process.
+    progress : callable, optional
+        Called as ``progress(files_done, files_total, figures_so_far)`` after
+        each chunk of files.
+    annotations : path, optional
+        Curated annotations (``data/annotations.yaml``) to match by context;
+        default: every label is automatic.
+
+    Returns
+    -------
+    ExtractResult
+        The figures and excluded mentions of every readable file, in input
+        order, and the files that failed with their messages.
+
+    Raises
+    ------
+    ValueError
+        If ``jobs`` is less than 1.
+    AnnotationError
+        If ``annotations`` cannot be read (checked before any file is read).
+
+    Examples
+    --------
+    >>> from lawstats.report import default_report_path
+    >>> result = extract_files([default_report_path(), "no-such-report.txt"], jobs=1)
+    >>> row = result.figures[result.figures["raw"] == "1095件"].iloc[0]
+    >>> row["indicator"], row["value"], row["code"], row["indicator_source"]
+    ('调解各类矛盾纠纷', '1095', 'disputes_mediated', 'automatic')
+    >>> result.failures
+    [('no-such-report.txt', 'no-such-report.txt: no such file; expected the path of a report text file')]
+    >>> result.summary()
+    '2 files (1 failed): 77 figures, 155 other mentions'
+    """
+    import pandas as pd
+
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
+    paths = [str(p) for p in paths]
+    ann = str(annotations) if annotations is not None else None
+    _annotations(ann)  # a bad annotations file fails here, once, not in every worker
+    jobs = jobs or os.cpu_count() or 1
+    size = max(1, min(64, len(paths) // (jobs * 8)))
+    chunks = _chunks(paths, size)
+    results: list = [None] * len(chunks)
+    done = figures_so_far = 0
+
+    def record(i: int, result) -> None:
+        nonlocal done, figures_so_far
+        results[i] = result
+        done += result[3]
+        figures_so_far += len(result[0])
+        if progress is not None:
+            progress(done, len(paths), figures_so_far)
+
+    workers = min(jobs, len(chunks))
+    if workers <= 1:
+        for i, chunk in enumerate(chunks):
+            record(i, _extract_chunk(chunk, ann))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_extract_chunk, chunk, ann): i for i, chunk in enumerate(chunks)}
+            for future in as_completed(futures):
+                record(futures[future], future.result())
+
+    figures = [r[0] for r in results if len(r[0])]
+    excluded = [r[1] for r in results if len(r[1])]
+    columns = ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS
+    return ExtractResult(
+        figures=(pd.concat(figures, ignore_index=True) if figures
+                 else pd.DataFrame(columns=columns)),
+        excluded=(pd.concat(excluded, ignore_index=True) if excluded
+                  else pd.DataFrame(columns=EXCLUDED_COLUMNS)),
+        failures=[f for r in results for f in r[2]],
+        files=len(paths),
+    )
