@@ -37,6 +37,8 @@ audit: install
 bench: install
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/scale.py
+	$(BIN)/python benchmarks/quality.py
 
 ## browser: Debian's Chromium for the end-to-end test (needs root and apt-get)
 browser:
