@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import BuildError, ReportError
+from .notebooks import notebook_paths
 
 __all__ = [
     "BuildResult",
@@ -45,7 +46,6 @@ __all__ = [
     "build_site",
     "cache_key",
     "inputs_digest",
-    "notebook_paths",
     "setup_kernel",
     "describe_figure",
 ]
@@ -103,11 +103,6 @@ class BuildResult:
 
 
 # --------------------------------------------------------------------------- inputs and keys
-
-def notebook_paths(notebooks_dir: str | Path) -> list[Path]:
-    """Return the notebooks to build, ``NN-*.ipynb``, sorted by name."""
-    return sorted(p for p in Path(notebooks_dir).glob("[0-9][0-9]-*.ipynb") if p.is_file())
-
 
 def _files(root: Path, patterns: Iterable[str]) -> list[Path]:
     found = set()
