@@ -5,7 +5,7 @@ the language the reader chose, so the same notebook renders in either.
 """
 from __future__ import annotations
 
-__all__ = ["LANGUAGES", "LABELS", "label", "check_language"]
+__all__ = ["LANGUAGES", "LABELS", "UNITS", "label", "unit_label", "check_language"]
 
 #: The languages every label exists in.
 LANGUAGES = ("zh", "en")
@@ -36,6 +36,200 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_part_lengths": ("报告各部分篇幅", "Length of each part of the report"),
     "axis_characters": ("字符数（个）", "characters"),
     "preamble": ("前言", "preamble"),
+    # -- figure tables (lawstats.present)
+    "id": ("编号", "id"),
+    "indicator": ("指标", "indicator"),
+    "figure_value": ("数值", "value"),
+    "unit": ("单位", "unit"),
+    "quote": ("原文", "quote"),
+    "where": ("所在节", "section"),
+    "note": ("说明", "note"),
+    "repeat_of": ("重复：同 {id}", "repeats {id}"),
+    "kind": ("类型", "kind"),
+    "figures": ("数字", "figures"),
+    "of_which_repeats": ("其中重复", "of which repeats"),
+    "all": ("合计", "all"),
+    "count": ("个数", "count"),
+    "share": ("占比", "share"),
+    "examples": ("示例", "examples"),
+    "mention_figure": ("数字（纳入数据）", "figure (in the data)"),
+    "mention_excluded": ("非数字：{reason}", "not a figure: {reason}"),
+    "no_upper_bound": ("无上限", "no upper bound"),
+    "part_n": ("第{numeral}部分", "Part {n}"),
+    # -- notes (lawstats.present)
+    "note_part": ("《{title}》第{numeral}部分“{part}”中有 {n} 个数字。",
+                  "Part {n_part} of the report ({name}) states {n} figures."),
+    "note_part_repeats": ("其中 {r} 个与前文重复，表中注明。", "{r} of them repeat a figure stated earlier, as noted in the table."),
+    "note_no_part": ("《{title}》没有第{numeral}部分，本页没有数字。",
+                     "The report ({name}) has no part {n_part}, so this page has no figures."),
+    "note_automatic": ("**指标名称为自动生成**：{k} 个数字的指标取自报告中数字前面的文字，未经人工整理。",
+                       "**Indicator labels are automatic**: for {k} figures the label is the words before "
+                       "the number in the report, not reviewed by a person; in English a label is replaced "
+                       "by the name of the standard indicator it matches, and kept in Chinese otherwise."),
+    "note_matched": ("{k} 个数字的指标名称按上下文与鹿寨报告的人工标注对应而来。",
+                     "For {k} figures the label was matched by context from the curated annotations."),
+    "chart_skipped": ("（此图略去：本报告没有所需的数字 {ids}。）",
+                      "(Chart skipped: this report does not state the figures it needs: {ids}.)"),
+    "automatic_label": ("（自动）", "(automatic)"),
+    # -- kinds of figure
+    "kind_count": ("计数", "count"),
+    "kind_amount": ("金额", "amount"),
+    "kind_rate": ("比率", "rate"),
+    "kind_ratio": ("比例", "ratio"),
+    "kind_duration": ("时长", "duration"),
+    # -- why a numeral is not a figure (lawstats.mentions.REASONS)
+    "reason_year": ("年份", "year"),
+    "reason_date": ("日期", "date"),
+    "reason_period": ("时期", "period of years"),
+    "reason_ordinal": ("序数", "ordinal"),
+    "reason_heading": ("标题序号", "heading number"),
+    "reason_enumerator": ("列举序号（一是……）", "enumerator (first, second…)"),
+    "reason_slogan": ("提法、口号", "slogan or fixed name"),
+    "reason_name": ("名称的一部分", "part of a name"),
+    "reason_document_number": ("文号", "document number"),
+    "reason_version": ("版本号", "version number"),
+    "reason_word": ("词语中的数字字", "numeral inside a word"),
+    "reason_truncated": ("被截断的数", "number cut off"),
+    "reason_unparsed": ("无法解析", "not parsed"),
+    # -- the audit (lawstats.audit)
+    "check_id": ("核查编号", "check"),
+    "check_kind": ("核查类型", "kind of check"),
+    "asserts": ("核查内容", "what it checks"),
+    "arithmetic": ("算式", "arithmetic"),
+    "verdict": ("结论", "verdict"),
+    "reason": ("原因", "reason"),
+    "figure_ids": ("数字编号", "figures"),
+    "result": ("结果", "result"),
+    "check_sum": ("加总", "sum of parts"),
+    "check_stated_rate": ("报告的比率", "stated rate"),
+    "check_repeat": ("重复出现", "repeated figure"),
+    "check_bound": ("大小关系", "bound"),
+    "check_ratio_claim": ("比例说法", "ratio claim"),
+    "check_derived": ("推算", "derived"),
+    "check_rate_without_denominator": ("无分母的比率", "rate without a denominator"),
+    "verdict_consistent": ("一致", "consistent"),
+    "verdict_inconsistent": ("不一致", "inconsistent"),
+    "verdict_cannot_check": ("无法核查", "cannot be checked"),
+    "verdict_derived": ("推算值", "derived"),
+    "asserts_repeat": ("同一数字在报告中出现两次，两处应相同", "a figure stated twice must be the same both times"),
+    "asserts_rate_alone": ("报告的比率没有给出分子分母", "a rate stated without its numerator and denominator"),
+    "rate": ("比率", "rate"),
+    "reported": ("报告值", "reported"),
+    "sentence_counts": ("同句中可作分母的数", "counts in its sentence that could be the denominator"),
+    "smallest_denominator": ("最小可能分母", "smallest possible denominator"),
+    "possible_denominators": ("可能的分母（≤ {n}）", "possible denominators (≤ {n})"),
+    "n_possible": ("可能分母个数（≤ {n}）", "how many (≤ {n})"),
+    "any_denominator": ("任何分母 n（分子 = n）", "any n (numerator = n)"),
+    "none": ("无", "none"),
+    # reasons the audit gives (lawstats.audit writes them in English)
+    "why:consistent only by rounding": ("仅在舍入后一致", "consistent only by rounding"),
+    "why:possible for the denominator (numerator not stated)": ("分母可以得到该比率（分子未列出）",
+                                                                "possible for the denominator (numerator not stated)"),
+    "why:holds for some values within the bounds": ("在区间内可能成立", "holds for some values within the bounds"),
+    "why:no denominator in the text reproduces it": ("文中没有能得到它的分母", "no denominator in the text reproduces it"),
+    "why:no denominator in the text": ("文中没有分母", "no denominator in the text"),
+    "why:several candidate denominators": ("有多个可能的分母", "several candidate denominators"),
+    "why:one candidate denominator, numerator not stated": ("只有一个可能的分母，分子未列出",
+                                                            "one candidate denominator, numerator not stated"),
+    "why:one pair of counts in its sentence reproduces it": ("同句中恰有一对数能得到它",
+                                                             "one pair of counts in its sentence reproduces it"),
+    "why:denominator is not an exact count": ("分母不是确数", "denominator is not an exact count"),
+    "why:impossible for the denominator": ("该分母不可能得到此比率", "impossible for the denominator"),
+    "why:cannot be computed": ("无法计算", "cannot be computed"),
+    # -- charts (lawstats.charts)
+    "caption_ids": ("数据：data/figures.csv 中的 {ids}", "Data: {ids} in data/figures.csv"),
+    "caption_quotes": ("原文：{quotes}", "Source: {report}"),
+    "legend_at_least": ("确知的下限", "known lower bound"),
+    "legend_exact_or_lower": ("确数或确知的下限", "exact figure or known lower bound"),
+    "legend_up_to": ("可能的范围（至上限）", "possible range (to the upper bound)"),
+    "legend_open": ("无上限（“上万”）", "no upper bound stated"),
+    "legend_range": ("报告给出的区间", "range stated in the report"),
+    "chart_education": ("法治宣传教育的覆盖面：报告只给下限", "Reach of legal education: the report gives only lower bounds"),
+    "axis_education": ("数量（各行单位不同，刻度各自独立）", "number (units differ by row; each row has its own scale)"),
+    "chart_staffing": ("乡镇编制数：调整前后都是区间", "Township staffing quota before and after the reform: both are ranges"),
+    "axis_staffing": ("每个乡镇的编制数（名）", "staff posts per township"),
+    "staffing_before": ("调整前", "before"),
+    "staffing_after": ("调整后", "after"),
+    "staffing_change": ("变化：{change} 名", "change: {change} posts"),
+    "chart_trips": ("依申请事项按需跑次数", "Services on application by the number of trips they need"),
+    "axis_items": ("事项数（项）", "services"),
+    "trips_all": ("依申请事项", "all services on application"),
+    "trips_none": ("一次不用跑", "no trip needed"),
+    "trips_one": ("只需跑一次", "one trip needed"),
+    "of_total": ("{n}（占 {p}）", "{n} ({p} of all)"),
+    "chart_startup": ("开办企业的环节：压缩前后", "Steps to start a business, before and after"),
+    "axis_steps": ("环节数（个）", "steps"),
+    "startup_before": ("压缩前", "before"),
+    "startup_after": ("压缩后", "after"),
+    "startup_change": ("{p}", "{p}"),
+    "startup_after_detail": ("{m} 个事项\n{d} 个工作日办结", "{m} matters\ndone in {d} {days}"),
+    "chart_disclosure": ("行政执法单位公开各类信息的比例", "Share of the enforcement units that published each kind of information"),
+    "axis_share_units": ("占 {n} 个行政执法单位的比例（%）", "share of the {n} enforcement units (%)"),
+    "disclosure_prior": ("事前公开", "prior disclosure"),
+    "disclosure_decisions": ("公示执法决定", "enforcement decisions"),
+    "disclosure_discretion": ("公示裁量基准", "discretion benchmarks"),
+    "k_of_n": ("{k}/{n} 个，{p}", "{k} of {n}, {p}"),
+    "chart_funnel": ("从排查到调解成功", "From dispute screenings to successful mediation"),
+    "axis_funnel": ("次数 / 件数", "screenings / disputes"),
+    "funnel_screened": ("排查（次）", "screenings"),
+    "funnel_mediated": ("调解（件）", "disputes mediated"),
+    "funnel_resolved": ("调解成功（件）", "mediated successfully"),
+    "funnel_step": ("为上一步的 {p}", "{p} of the step above"),
+    "funnel_reported": ("报告：{p}", "reported: {p}"),
+    "chart_cases": ("行政复议、行政诉讼案件与出庭应诉", "Reconsideration and litigation cases, and court appearances"),
+    "axis_cases": ("案件数（件）", "cases"),
+    "cases_reconsideration": ("行政复议", "reconsideration"),
+    "cases_litigation": ("行政诉讼", "litigation"),
+    "cases_appearance": ("其中出庭应诉：{n}（{p}）", "with a court appearance: {n} ({p})"),
+    "legend_cases": ("案件", "cases"),
+    "legend_appearances": ("出庭应诉", "court appearances"),
+    "chart_oversight": ("人大代表建议与政协委员提案：件数与答复、满意率",
+                        "Deputies' suggestions and CPPCC proposals: how many, reply and satisfaction rates"),
+    "axis_handled": ("办理件数（件）", "handled"),
+    "axis_rate_pct": ("报告的比率（%）", "stated rate (%)"),
+    "oversight_deputies": ("人大代表建议", "deputies' suggestions"),
+    "oversight_cppcc": ("政协委员提案", "CPPCC proposals"),
+    "oversight_reply": ("答复率", "reply rate"),
+    "oversight_satisfaction": ("满意率", "satisfaction rate"),
+    "panel_counts": ("办理件数", "handled"),
+    "panel_rates": ("答复率与满意率", "reply and satisfaction"),
+    "chart_review": ("合法性审查与法律事务", "Legal review and legal affairs"),
+    "axis_documents": ("数量（份 / 件）", "documents / matters"),
+    "chart_figures_by_part": ("报告各部分的数字，按类型", "Figures in each part of the report, by kind"),
+    "axis_figures": ("数字个数", "figures"),
+    "chart_mentions": ("报告中的每个数字字样：纳入数据或排除及原因", "Every numeral in the report: a figure, or excluded and why"),
+    "axis_mentions": ("提及次数", "mentions"),
+    "chart_verdicts": ("核查结论，按核查类型", "Audit checks by kind and verdict"),
+    "axis_checks": ("核查项数", "checks"),
+    "chart_denominators": ("哪些分母能得到“{rate}”（分母 ≤ {n}）", "Which denominators can give {rate} (denominators up to {n})"),
+    "axis_denominator": ("分母 n", "denominator n"),
+    "denominator_possible": ("能得到该比率的分母", "denominators that can give the rate"),
+    "denominator_sentence": ("同句中的数 {raw}", "{value} (a count in its sentence)"),
+    "denominator_yes": ("可以", "possible"),
+    "denominator_no": ("不能", "impossible"),
+}
+
+#: Units and measure words as written in reports -> (Chinese, English).  The English words are
+#: generic (件 is "items" whether the items are cases or documents); an indicator names the thing.
+UNITS: dict[str, tuple[str, str]] = {
+    "": ("", ""), "个": ("个", ""), "%": ("%", "%"), "％": ("%", "%"), "‰": ("‰", "‰"),
+    "次": ("次", "times"), "条": ("条", "entries"), "份": ("份", "documents"), "名": ("名", "people"),
+    "节": ("节", "classes"), "项": ("项", "items"), "件": ("件", "items"), "证": ("证", "certificates"),
+    "本": ("本", "copies"), "个工作日": ("个工作日", "working days"), "工作日": ("工作日", "working days"),
+    "人次": ("人次", "person-visits"), "家次": ("家次", "firm-visits"), "人": ("人", "people"),
+    "位": ("位", "people"), "起": ("起", "cases"), "宗": ("宗", "cases"), "例": ("例", "cases"),
+    "元": ("元", "yuan"), "万元": ("万元", "10,000 yuan"), "亿元": ("亿元", "100 million yuan"),
+    "类": ("类", "categories"), "场": ("场", "sessions"), "场次": ("场次", "sessions"),
+    "期": ("期", "sessions"), "轮": ("轮", "rounds"), "批": ("批", "batches"), "堂": ("堂", "classes"),
+    "年": ("年", "years"), "天": ("天", "days"), "日": ("日", "days"), "月": ("月", "months"),
+    "个月": ("个月", "months"), "周": ("周", "weeks"), "小时": ("小时", "hours"),
+    "个小时": ("个小时", "hours"), "分钟": ("分钟", "minutes"), "学时": ("学时", "class hours"),
+    "课时": ("课时", "class hours"), "季度": ("季度", "quarters"), "个百分点": ("个百分点", "percentage points"),
+    "百分点": ("百分点", "percentage points"), "户": ("户", "households"), "家": ("家", "firms"),
+    "所": ("所", "institutions"), "张": ("张", "sheets"), "块": ("块", "boards"), "支": ("支", "teams"),
+    "座": ("座", "facilities"), "台": ("台", "units"), "篇": ("篇", "articles"), "册": ("册", "volumes"),
+    "部": ("部", "items"), "单位": ("单位", "unit"), "倍": ("倍", "times"), "案": ("案", "cases"),
+    "村": ("村", "villages"), "处": ("处", "places"), "套": ("套", "sets"), "幅": ("幅", "pieces"),
 }
 
 
@@ -66,3 +260,32 @@ def label(key: str, language: str = "zh") -> str:
     """
     zh, en = LABELS[key]
     return zh if check_language(language) == "zh" else en
+
+
+def unit_label(unit: str, language: str = "zh") -> str:
+    """Return a unit or measure word for readers in ``language``.
+
+    Chinese keeps the unit as written; English uses a generic word (``件`` is
+    ``"items"``), nothing for the bare counter ``个``, and a unit it does not
+    know stays as written (a word from another report is still shown).
+
+    Examples
+    --------
+    >>> unit_label("人次", "en"), unit_label("个", "en"), unit_label("个", "zh")
+    ('person-visits', '', '个')
+    >>> unit_label("元/人", "en"), unit_label("条/单位", "zh")
+    ('yuan per person', '条/单位')
+    """
+    check_language(language)
+    if unit in UNITS:
+        zh, en = UNITS[unit]
+        return zh if language == "zh" else en
+    if language == "en" and unit.count("/") == 1:
+        top, bottom = unit.split("/")
+        return f"{unit_label(top, 'en') or top} per {_PER.get(bottom, unit_label(bottom, 'en') or bottom)}"
+    return unit
+
+
+#: The English word after "per" in a compound unit (元/人 -> yuan per person).
+_PER = {"人": "person", "名": "person", "起": "case", "件": "item", "单位": "unit", "个": "unit",
+        "家次": "firm-visit", "人次": "person-visit", "村": "village"}

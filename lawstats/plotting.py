@@ -66,9 +66,14 @@ def plot_part_lengths(report, language: str = "zh"):
 
     from .labels import label
 
+    from .present import section_label
+
     set_theme(language)
     parts = report.structure.parts
-    names = [f"{p.numeral}、{_shorten(p.title, 14)}" for p in parts]
+    if language == "zh":
+        names = [f"{p.numeral}、{_shorten(p.title, 14)}" for p in parts]
+    else:  # English charts carry no Chinese: parts by number (the titles have no translation)
+        names = [label("part_n", "en").format(n=section_label(p.numeral, "en")) for p in parts]
     lengths = [p.end - p.start for p in parts]
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(parts) + 1.2))
     bars = ax.barh(names[::-1], lengths[::-1], color="#4C72B0")
@@ -81,7 +86,7 @@ def plot_part_lengths(report, language: str = "zh"):
         alt = "条形图：报告各部分的字符数。" + "；".join(f"{n} {v}" for n, v in zip(names, lengths))
     else:
         alt = "Bar chart: characters in each part of the report. " + "; ".join(
-            f"part {p.numeral}: {v}" for p, v in zip(parts, lengths))
+            f"{n}: {v}" for n, v in zip(names, lengths))
     fig.lawstats_alt = alt
     return fig
 

@@ -1,0 +1,784 @@
+"""Charts of a report's figures and audit, in the lawstats look, in Chinese or English.
+
+Every chart function takes the tables of :func:`lawstats.dataset.load_tables`
+(or :func:`lawstats.audit.load_audit`) and a ``language``, selects its figures
+by id, and returns a :class:`matplotlib.figure.Figure` with
+
+* a title that says what it shows and axes labelled with their units,
+* a caption at the bottom (small, grey) naming the figure ids it draws
+  (and, in Chinese, the figures as the report writes them),
+* alt text in ``fig.lawstats_alt`` for :func:`lawstats.plotting.show`.
+
+Bounds are drawn as what they are (:func:`lawstats.audit.figure_interval`): a
+solid bar to the known lower bound, a hatched lighter bar on to the upper
+bound, and an arrow when there is no upper bound (``上万``).  A range
+(``8—13名``) is a floating hatched bar from one end to the other.  Shares and
+changes are computed exactly with :mod:`lawstats.rates`; floats appear only
+when drawing.
+
+A chart whose figures a report does not state raises :class:`MissingFigures`;
+:func:`show_chart` shows a short note in its place instead.
+
+Decisions
+---------
+- Matplotlib under seaborn's theme (:func:`lawstats.plotting.set_theme`), one
+  palette (seaborn "deep"); artists that carry a figure get a ``gid``
+  (``"lower:<id>"``, ``"range:<id>"``, ``"open:<id>"``, ``"bar:<id>"``) so
+  tests can find them.
+- English charts contain no Chinese character: labels come from
+  :mod:`lawstats.labels` and ``indicator_en``; the caption gives ids, not quotes.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from .errors import LawstatsError
+from .labels import check_language, label, unit_label
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.figure import Figure
+
+__all__ = ["MissingFigures", "show_chart", "bounds_chart", "legal_education_reach", "legal_review_workload",
+           "staffing_range", "trips_needed", "startup_steps", "disclosure_shares", "dispute_funnel",
+           "reconsideration_litigation", "oversight_replies", "figures_by_part_chart", "mentions_chart",
+           "verdicts_chart", "denominators_chart", "PALETTE"]
+
+#: The colours of every lawstats chart (seaborn "deep"), by role.
+PALETTE = {
+    "main": "#4C72B0", "second": "#DD8452", "good": "#55A868", "bad": "#C44E52",
+    "grey": "#8C8C8C", "light": "#A6BDDB", "faint": "#E5E9F0", "caption": "#666666",
+}
+_VERDICT_COLOURS = {"consistent": PALETTE["good"], "inconsistent": PALETTE["bad"],
+                    "cannot_check": PALETTE["second"], "derived": PALETTE["light"]}
+_CAPTION_SIZE = 8
+
+
+class MissingFigures(LawstatsError, LookupError):
+    """A chart needs figures the report does not state.
+
+    Examples
+    --------
+    >>> str(MissingFigures(["disputes-screened"], "dispute_funnel"))
+    'dispute_funnel needs figure(s) not in this report: disputes-screened'
+    """
+
+    def __init__(self, ids: list[str], chart: str = "chart") -> None:
+        self.ids = list(ids)
+        self.chart = chart
+        super().__init__(f"{chart} needs figure(s) not in this report: {', '.join(self.ids)}")
+
+
+# -- helpers ------------------------------------------------------------------------------
+def _rows(figures: "pd.DataFrame", ids: Iterable[str], chart: str, exact: bool = False) -> dict[str, dict]:
+    """The rows of ``ids``, by id; raise :class:`MissingFigures` naming the absent ones.
+
+    With ``exact=True`` a figure without a single value (a range, in another
+    report whose sentence matched ours) counts as absent: the chart needs numbers.
+    """
+    by_id = {r["id"]: r for r in figures.to_dict("records")}
+    ids = list(ids)
+    missing = [i for i in ids if i not in by_id or (exact and by_id[i]["value"] is None)]
+    if missing:
+        raise MissingFigures(missing, chart)
+    return {i: by_id[i] for i in ids}
+
+
+def _interval(row):
+    from .audit import figure_interval
+
+    return figure_interval(row)
+
+
+def _f(x) -> float:
+    """An exact number as a float, for drawing only."""
+    return float(Fraction(x))
+
+
+def _num(x, language: str) -> str:
+    from .present import format_number
+
+    return format_number(x, language)
+
+
+def _pct(x, decimals: int = 2) -> str:
+    """A value in percentage points (exact) as text, with a true minus sign."""
+    from .rates import format_percent
+
+    return format_percent(x, decimals).replace("-", "−")
+
+
+def _indicator(row: dict, language: str) -> str:
+    from .present import indicator_label
+
+    return indicator_label(row, language)
+
+
+def _with_unit(text: str, unit: str, language: str) -> str:
+    u = unit_label(unit, language)
+    if not u:
+        return text
+    return f"{text}{u}" if language == "zh" or u == "%" else f"{text} {u}"
+
+
+def _figure(language: str, **kwargs):
+    import matplotlib.pyplot as plt
+
+    from .plotting import set_theme
+
+    check_language(language)
+    set_theme(language)
+    return plt.subplots(**kwargs)
+
+
+def _wrap(text: str, width_pt: float, size: float) -> list[str]:
+    """Split ``text`` into lines no wider than ``width_pt`` points (measured with the chart font)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    prop = FontProperties(size=size)
+    measure = TextToPath()
+
+    def width(s: str) -> float:
+        return measure.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    tokens = re.findall(r"[A-Za-z0-9_.,:;()\[\]/%+\-–=≤≥]+\s*|\s+|.", text)
+    lines, line = [], ""
+    for tok in tokens:
+        if line and width(line + tok.rstrip()) > width_pt:
+            lines.append(line.rstrip())
+            line = tok.lstrip()
+        else:
+            line += tok
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _caption_text(rows: Iterable[dict], language: str, extra: str = "") -> str:
+    rows = list(rows)
+    ids = ", ".join(r["id"] for r in rows)
+    text = label("caption_ids", language).format(ids=ids)
+    if language == "zh":
+        quotes = "、".join(dict.fromkeys(r["raw"] for r in rows))
+        text = label("caption_quotes", "zh").format(quotes=quotes) + "。" + text + "。"
+    else:
+        text += "."
+    return (extra + (" " if language == "en" else "") + text) if extra else text
+
+
+def _finish(fig, caption: str, alt: str, top_legend: bool = False) -> "Figure":
+    """Add the caption at the bottom, lay the chart out around it, attach the alt text."""
+    width_in, height_in = fig.get_size_inches()
+    lines = _wrap(caption, width_in * 72 - 20, _CAPTION_SIZE)
+    line_h = _CAPTION_SIZE * 1.45 / 72  # inches
+    bottom = (len(lines) * line_h + 0.12) / height_in
+    fig.text(0.012, 0.04 / height_in, "\n".join(lines), fontsize=_CAPTION_SIZE, color=PALETTE["caption"],
+             ha="left", va="bottom", linespacing=1.35)
+    top = 1 - (0.56 / height_in if top_legend else 0)
+    fig.tight_layout(rect=(0, bottom, 1, top))
+    fig.lawstats_alt = alt
+    return fig
+
+
+def _bar_label(ax, x: float, y: float, text: str, inside: bool = False, **kwargs) -> None:
+    style = dict(va="center", ha="right" if inside else "left", fontsize=9,
+                 color="white" if inside else "#222222")
+    if not inside:  # keep grid lines from running through the text
+        style["bbox"] = dict(facecolor="white", edgecolor="none", pad=1.0, alpha=0.85)
+    ax.text(x, y, text, **{**style, **kwargs})
+
+
+def _legend_handles(language: str, open_end: bool, at_least: bool, ranges: bool = False, exact: bool = False):
+    from matplotlib.patches import Patch
+
+    handles = []
+    if at_least:
+        key = "legend_exact_or_lower" if exact else "legend_at_least"
+        handles.append(Patch(facecolor=PALETTE["main"], label=label(key, language)))
+        handles.append(Patch(facecolor=PALETTE["light"], hatch="///", edgecolor="white",
+                             label=label("legend_up_to", language)))
+    if ranges:
+        handles.append(Patch(facecolor=PALETTE["light"], hatch="///", edgecolor="white",
+                             label=label("legend_range", language)))
+    if open_end:
+        from matplotlib.lines import Line2D
+
+        handles.append(Line2D([], [], color=PALETTE["light"], marker=">", markersize=8, linewidth=3,
+                              label=label("legend_open", language)))
+    return handles
+
+
+def _draw_interval(ax, y: float, row: dict, height: float, xmax: float) -> None:
+    """One figure as a bar: solid to the lower bound, hatched to the upper, arrow if unbounded."""
+    iv = _interval(row)
+    rid = row["id"]
+    if iv.is_point:
+        ax.barh(y, _f(iv.lower), height=height, color=PALETTE["main"], gid=f"bar:{rid}")
+        return
+    lo = _f(iv.lower) if iv.lower is not None else 0.0
+    if row["qualifier"] == "range":
+        ax.barh(y, (_f(iv.upper) - lo), left=lo, height=height, color=PALETTE["light"], hatch="///",
+                edgecolor="white", linewidth=0, gid=f"range:{rid}")
+        for end in (lo, _f(iv.upper)):
+            ax.plot([end, end], [y - height / 2, y + height / 2], color=PALETTE["main"], linewidth=2)
+        return
+    ax.barh(y, lo, height=height, color=PALETTE["main"], gid=f"lower:{rid}")
+    if iv.upper is not None:
+        hi = _f(iv.upper)
+        ax.barh(y, hi - lo, left=lo, height=height, color=PALETTE["light"], hatch="///", edgecolor="white",
+                linewidth=0, gid=f"range:{rid}")
+        ax.plot([hi, hi], [y - height / 2, y + height / 2], color=PALETTE["main"], linewidth=1.5)
+    else:
+        ax.annotate("", xy=(xmax, y), xytext=(lo, y), gid=f"open:{rid}",
+                    arrowprops=dict(arrowstyle="-|>,head_length=0.8,head_width=0.5", color=PALETTE["light"],
+                                    linewidth=6, shrinkA=0, shrinkB=0))
+
+
+def _upper_for_axis(row: dict) -> float:
+    iv = _interval(row)
+    if iv.upper is not None:
+        return _f(iv.upper)
+    return _f(iv.lower) * 1.6
+
+
+# -- charts of figures ---------------------------------------------------------------------
+def bounds_chart(figures: "pd.DataFrame", ids: Iterable[str], language: str = "zh", *,
+                 title_key: str = "chart_education", axis_key: str = "axis_education",
+                 sharex: bool = False, chart: str = "bounds_chart") -> "Figure":
+    """Figures that are bounds or ranges, one row each, drawn as what the report allows.
+
+    Exact figures are solid bars; ``80余`` is solid to 80 and hatched on to 90;
+    ``上万`` is solid to 10000 with an arrow for the missing upper bound.  With
+    ``sharex=False`` every row has its own scale (figures of different units
+    and sizes), which shows how much room each ``余`` leaves.
+    """
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    rows = list(_rows(figures, ids, chart).values())
+    n = len(rows)
+    fig, axes = _figure(language, nrows=n, ncols=1, figsize=(8, 0.95 * n + 2.0), sharex=sharex, squeeze=False)
+    axes = axes[:, 0]
+    common = max(_upper_for_axis(r) for r in rows) * 1.32
+    for ax, row in zip(axes, rows):
+        xmax = common if sharex else _upper_for_axis(row) * 1.32
+        _draw_interval(ax, 0, row, 0.6, xmax * 0.78)
+        value = _with_unit(_value_text(row, language), row["unit"], language)
+        iv = _interval(row)
+        end = _f(iv.upper) if iv.upper is not None else xmax * 0.78
+        if iv.upper is None:
+            ax.text(end, 0.42, label("no_upper_bound", language), ha="right", va="bottom", fontsize=8,
+                    color=PALETTE["caption"])
+        _bar_label(ax, end + xmax * 0.01, 0, value)
+        ax.set_xlim(0, xmax * 1.02)
+        ax.set_ylim(-0.5, 0.75)
+        ax.set_yticks([])
+        ax.set_title(_indicator(row, language), loc="left", fontsize=10, pad=3)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.grid(axis="y", visible=False)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if language == "en" else f"{v:.0f}"))
+    axes[-1].set_xlabel(label(axis_key, language), fontsize=9)
+    has_open = any(_interval(r).upper is None for r in rows)
+    has_bounds = any(r["qualifier"] == "at_least" for r in rows)
+    has_ranges = any(r["qualifier"] == "range" for r in rows)
+    has_exact = any(_interval(r).is_point for r in rows)
+    height = fig.get_size_inches()[1]
+    fig.suptitle(label(title_key, language), fontsize=13, y=1 - 0.08 / height, va="top")
+    fig.legend(handles=_legend_handles(language, has_open, has_bounds, has_ranges, has_exact), loc="upper center",
+               bbox_to_anchor=(0.5, 1 - 0.38 / height), ncol=3, fontsize=8, frameon=False)
+    if language == "zh":
+        alt = label(title_key, "zh") + "。" + "；".join(f"{_indicator(r, 'zh')}：{_value_text(r, 'zh')}{r['unit']}"
+                                                      for r in rows) + "。"
+    else:
+        alt = label(title_key, "en") + ". " + "; ".join(
+            f"{_indicator(r, 'en')}: {_with_unit(_value_text(r, 'en'), r['unit'], 'en')}" for r in rows) + "."
+    return _finish(fig, _caption_text(rows, language), alt, top_legend=True)
+
+
+def _value_text(row: dict, language: str) -> str:
+    from .present import format_value
+
+    return format_value(row, language)
+
+
+def legal_education_reach(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Legal education (part 一): leaflets, consultations, lecture audiences, school classes — all bounds."""
+    ids = ["legal-leaflets-distributed", "legal-consultations-answered", "civil-code-lecture-cadres",
+           "civil-code-performance-audience", "school-law-classes"]
+    return bounds_chart(figures, ids, language, title_key="chart_education", axis_key="axis_education",
+                        chart="legal_education_reach")
+
+
+def legal_review_workload(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Legal review (part 三): contracts reviewed (exact) and legal affairs and opinions (bounds), one scale."""
+    ids = ["contracts-reviewed", "legal-affairs-handled", "legal-opinions-issued"]
+    return bounds_chart(figures, ids, language, title_key="chart_review", axis_key="axis_documents",
+                        sharex=True, chart="legal_review_workload")
+
+
+def staffing_range(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """The township staffing quota before and after the reform: two ranges as floating bars."""
+    from .rates import change
+
+    rows = _rows(figures, ["township-staff-quota-before", "township-staff-quota-after"], "staffing_range")
+    before, after = rows.values()
+    ivs = [_interval(before), _interval(after)]
+    names = [label("staffing_before", language), label("staffing_after", language)]
+    fig, ax = _figure(language, figsize=(8, 3.6))
+    xmax = max(_f(iv.upper) for iv in ivs) * 1.25
+    for y, row, iv in zip((1, 0), (before, after), ivs):
+        _draw_interval(ax, y, row, 0.5, xmax)
+        lo, hi = _f(iv.lower), _f(iv.upper)
+        ax.text(lo - xmax * 0.012, y, _num(iv.lower, language), ha="right", va="center", fontsize=10)
+        ax.text(hi + xmax * 0.012, y, _num(iv.upper, language), ha="left", va="center", fontsize=10)
+    ax.set_yticks([1, 0], names)
+    ax.set_ylim(-0.6, 1.6)
+    ax.set_xlim(0, xmax)
+    ax.set_xlabel(label("axis_staffing", language))
+    ax.set_title(label("chart_staffing", language))
+    delta = change(ivs[0], ivs[1])
+    span = f"[{_num(delta.lower, language).replace('-', '−')}, {_num(delta.upper, language)}]"
+    ax.text(0.99, 0.5, label("staffing_change", language).format(change=span), transform=ax.transAxes,
+            ha="right", va="center", fontsize=9, color=PALETTE["caption"])
+    ax.legend(handles=_legend_handles(language, False, False, True), loc="upper right", fontsize=8, frameon=False)
+    if language == "zh":
+        alt = (f"区间条形图：乡镇编制数调整前为 {_value_text(before, 'zh')} 名，调整后为 {_value_text(after, 'zh')} 名；"
+               f"变化在 {span} 名之间。")
+    else:
+        alt = (f"Range bars: township staffing quota {_value_text(before, 'en')} posts before the reform and "
+               f"{_value_text(after, 'en')} after; the change lies between {span} posts.")
+    return _finish(fig, _caption_text(rows.values(), language), alt)
+
+
+def trips_needed(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Services on application by trips needed: all of them, those needing no trip, those needing one."""
+    from .rates import percent
+
+    rows = _rows(figures, ["application-items", "items-no-trip", "items-one-trip"], "trips_needed", exact=True)
+    total, none, one = (rows[i] for i in rows)
+    fig, ax = _figure(language, figsize=(8, 3.4))
+    names = [label("trips_all", language), label("trips_none", language), label("trips_one", language)]
+    colours = [PALETTE["grey"], PALETTE["main"], PALETTE["second"]]
+    xmax = _f(total["value"]) * 1.35
+    for y, row, colour in zip((2, 1, 0), (total, none, one), colours):
+        ax.barh(y, _f(row["value"]), height=0.6, color=colour, gid=f"bar:{row['id']}")
+        text = _num(row["value"], language)
+        if row is not total:
+            text = label("of_total", language).format(n=text, p=_pct(percent(row["value"], total["value"])))
+        _bar_label(ax, _f(row["value"]) + xmax * 0.01, y, text)
+    ax.set_yticks([2, 1, 0], names)
+    ax.set_xlim(0, xmax)
+    ax.set_xlabel(label("axis_items", language))
+    ax.set_title(label("chart_trips", language))
+    shares = [_pct(percent(r["value"], total["value"])) for r in (none, one)]
+    if language == "zh":
+        alt = (f"条形图：依申请事项 {total['value']} 项，其中一次不用跑 {none['value']} 项（{shares[0]}），"
+               f"只需跑一次 {one['value']} 项（{shares[1]}）。")
+    else:
+        alt = (f"Bar chart: {_num(total['value'], 'en')} services on application; {_num(none['value'], 'en')} "
+               f"need no trip ({shares[0]}), {_num(one['value'], 'en')} need one trip ({shares[1]}).")
+    return _finish(fig, _caption_text(rows.values(), language), alt)
+
+
+def startup_steps(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Steps to start a business before and after the reform, with the relative change."""
+    from .rates import relative_change
+
+    rows = _rows(figures, ["business-startup-steps-before", "business-startup-steps-after"], "startup_steps",
+                 exact=True)
+    before, after = rows.values()
+    extra = {r["id"]: r for r in figures.to_dict("records")
+             if r["id"] in ("business-startup-matters", "business-startup-days")}
+    fig, ax = _figure(language, figsize=(6.5, 4.2))
+    names = [label("startup_before", language), label("startup_after", language)]
+    values = [_f(before["value"]), _f(after["value"])]
+    ax.bar([0, 1], values, width=0.55, color=[PALETTE["grey"], PALETTE["main"]])
+    ax.patches[0].set_gid(f"bar:{before['id']}")
+    ax.patches[1].set_gid(f"bar:{after['id']}")
+    for x, row in zip((0, 1), (before, after)):
+        ax.text(x, _f(row["value"]) + 0.06, _num(row["value"], language), ha="center", va="bottom", fontsize=11)
+    delta = _pct(relative_change(before["value"], after["value"]) * 100, 0)
+    top = max(values)
+    ax.annotate("", xy=(0.78, values[1] + 0.35), xytext=(0.22, top + 0.35),
+                arrowprops=dict(arrowstyle="-|>", color=PALETTE["bad"], linewidth=1.5))
+    ax.text(0.5, (top + values[1]) / 2 + 0.55, delta, ha="center", va="bottom", fontsize=12, color=PALETTE["bad"])
+    if len(extra) == 2:
+        days = extra["business-startup-days"]["value"]
+        detail = label("startup_after_detail", language).format(
+            m=_num(extra["business-startup-matters"]["value"], language), d=_num(days, language),
+            days="working day" if days == 1 else "working days")
+        ax.text(1, values[1] / 2, detail, ha="center", va="center", fontsize=9, color="white", linespacing=1.5)
+    ax.set_xticks([0, 1], names)
+    ax.grid(axis="x", visible=False)
+    ax.set_ylim(0, top * 1.45)
+    ax.set_ylabel(label("axis_steps", language))
+    ax.set_title(label("chart_startup", language))
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    shown = list(rows.values()) + list(extra.values())
+    if language == "zh":
+        alt = f"柱状图：开办企业环节由 {before['value']} 个压缩到 {after['value']} 个，变化 {delta}。"
+    else:
+        alt = f"Bar chart: steps to start a business cut from {before['value']} to {after['value']} ({delta})."
+    return _finish(fig, _caption_text(shown, language), alt)
+
+
+def disclosure_shares(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Share of the enforcement units that published each kind of information (part 四)."""
+    from .rates import percent
+
+    ids = ["enforcement-units", "units-publishing-decisions", "units-publishing-discretion"]
+    rows = _rows(figures, ids, "disclosure_shares", exact=True)
+    whole = rows["enforcement-units"]
+    n = whole["value"]
+    names = [label(k, language) for k in ("disclosure_prior", "disclosure_decisions", "disclosure_discretion")]
+    fig, ax = _figure(language, figsize=(8, 3.6))
+    texts = []
+    for y, (rid, row) in zip((2, 1, 0), rows.items()):
+        share = percent(row["value"], n)
+        ax.barh(y, 100, height=0.6, color=PALETTE["faint"])
+        ax.barh(y, _f(share), height=0.6, color=PALETTE["main"], gid=f"bar:{rid}")
+        text = label("k_of_n", language).format(k=_num(row["value"], language), n=_num(n, language), p=_pct(share))
+        texts.append(text)
+        _bar_label(ax, _f(share) - 1.5, y, text, inside=True)
+    ax.set_yticks([2, 1, 0], names)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel(label("axis_share_units", language).format(n=_num(n, language)))
+    ax.set_title(label("chart_disclosure", language))
+    if language == "zh":
+        alt = "条形图：" + label("chart_disclosure", "zh") + "。" + "；".join(f"{a}：{b}" for a, b in zip(names, texts)) + "。"
+    else:
+        alt = "Bar chart: " + label("chart_disclosure", "en") + ". " + "; ".join(
+            f"{a}: {b}" for a, b in zip(names, texts)) + "."
+    return _finish(fig, _caption_text(rows.values(), language), alt)
+
+
+def dispute_funnel(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """From dispute screenings to disputes mediated to disputes mediated successfully (part 五)."""
+    from .rates import percent
+
+    ids = ["disputes-screened", "disputes-mediated", "disputes-resolved"]
+    rows = _rows(figures, ids, "dispute_funnel", exact=True)
+    stated = {r["id"]: r for r in figures.to_dict("records") if r["id"] == "mediation-success-rate"}
+    steps = list(rows.values())
+    names = [label(k, language) for k in ("funnel_screened", "funnel_mediated", "funnel_resolved")]
+    fig, ax = _figure(language, figsize=(8, 3.9))
+    xmax = _f(steps[0]["value"]) * 1.55
+    colours = [PALETTE["light"], PALETTE["main"], PALETTE["good"]]
+    notes = []
+    for i, (row, colour) in enumerate(zip(steps, colours)):
+        y = 2 - i
+        ax.barh(y, _f(row["value"]), height=0.62, color=colour, gid=f"bar:{row['id']}")
+        _bar_label(ax, _f(row["value"]) - xmax * 0.012, y, _num(row["value"], language), inside=True,
+                   fontweight="normal")
+        if i:
+            share = percent(row["value"], steps[i - 1]["value"])
+            note = label("funnel_step", language).format(p=_pct(share))
+            if i == 2 and stated:
+                rate = next(iter(stated.values()))
+                note += ("，" if language == "zh" else "; ") + label("funnel_reported", language).format(
+                    p=_with_unit(_value_text(rate, language), rate["unit"], language))
+            notes.append(note)
+            _bar_label(ax, _f(row["value"]) + xmax * 0.012, y, note, color=PALETTE["caption"])
+    ax.set_yticks([2, 1, 0], names)
+    ax.set_xlim(0, xmax)
+    ax.set_ylim(-0.55, 2.55)
+    ax.set_xlabel(label("axis_funnel", language))
+    ax.set_title(label("chart_funnel", language))
+    values = [_num(r["value"], language) for r in steps]
+    if language == "zh":
+        alt = (f"漏斗条形图：排查矛盾纠纷 {values[0]} 次，调解 {values[1]} 件（{notes[0]}），"
+               f"调解成功 {values[2]} 件（{notes[1]}）。")
+    else:
+        alt = (f"Funnel bars: {values[0]} dispute screenings, {values[1]} disputes mediated ({notes[0]}), "
+               f"{values[2]} mediated successfully ({notes[1]}).")
+    return _finish(fig, _caption_text(steps + list(stated.values()), language), alt)
+
+
+def reconsideration_litigation(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Administrative reconsideration and litigation cases, with the litigation cases that saw a court appearance."""
+    from matplotlib.patches import Patch
+
+    from .rates import percent
+
+    ids = ["reconsideration-cases", "litigation-cases", "court-appearances"]
+    rows = _rows(figures, ids, "reconsideration_litigation", exact=True)
+    recon, lit, court = rows.values()
+    fig, ax = _figure(language, figsize=(8, 3.4))
+    xmax = max(_f(recon["value"]), _f(lit["value"])) * 1.75
+    ax.barh(1, _f(recon["value"]), height=0.6, color=PALETTE["light"], gid=f"bar:{recon['id']}")
+    ax.barh(0, _f(lit["value"]), height=0.6, color=PALETTE["light"], gid=f"bar:{lit['id']}")
+    ax.barh(0, _f(court["value"]), height=0.34, color=PALETTE["main"], gid=f"bar:{court['id']}")
+    _bar_label(ax, _f(recon["value"]) + xmax * 0.01, 1, _num(recon["value"], language))
+    share = _pct(percent(court["value"], lit["value"]))
+    appearance = label("cases_appearance", language).format(n=_num(court["value"], language), p=share)
+    _bar_label(ax, _f(lit["value"]) + xmax * 0.01, 0, _num(lit["value"], language))
+    ax.text(_f(court["value"]) / 2, 0, appearance, ha="center", va="center", fontsize=8.5, color="white")
+    ax.set_yticks([1, 0], [label("cases_reconsideration", language), label("cases_litigation", language)])
+    ax.set_xlim(0, xmax)
+    ax.set_ylim(-0.55, 1.55)
+    ax.set_xlabel(label("axis_cases", language))
+    ax.set_title(label("chart_cases", language))
+    ax.legend(handles=[Patch(color=PALETTE["light"], label=label("legend_cases", language)),
+                       Patch(color=PALETTE["main"], label=label("legend_appearances", language))],
+              loc="upper right", fontsize=8, frameon=False)
+    if language == "zh":
+        alt = (f"条形图：行政复议案件 {recon['value']} 件，行政诉讼案件 {lit['value']} 件，"
+               f"其中出庭应诉 {court['value']} 件（{share}）。")
+    else:
+        alt = (f"Bar chart: {recon['value']} reconsideration cases and {lit['value']} litigation cases, "
+               f"{court['value']} of them with a court appearance ({share}).")
+    return _finish(fig, _caption_text(rows.values(), language), alt)
+
+
+def oversight_replies(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Deputies' suggestions and CPPCC proposals handled, with their stated reply and satisfaction rates."""
+    ids = ["deputies-suggestions", "deputies-suggestions-reply-rate", "deputies-suggestions-satisfaction",
+           "cppcc-proposals", "cppcc-proposals-reply-rate", "cppcc-proposals-satisfaction"]
+    rows = _rows(figures, ids, "oversight_replies", exact=True)
+    channels = [("oversight_deputies", "deputies-suggestions", "deputies-suggestions-reply-rate",
+                 "deputies-suggestions-satisfaction"),
+                ("oversight_cppcc", "cppcc-proposals", "cppcc-proposals-reply-rate", "cppcc-proposals-satisfaction")]
+    fig, (left, right) = _figure(language, ncols=2, figsize=(9, 3.8), sharey=True,
+                                 gridspec_kw={"width_ratios": [1, 1.25]})
+    names = [label(c[0], language) for c in channels]
+    counts = [rows[c[1]] for c in channels]
+    cmax = max(_f(r["value"]) for r in counts) * 1.3
+    for y, row in zip((1, 0), counts):
+        left.barh(y, _f(row["value"]), height=0.55, color=PALETTE["main"], gid=f"bar:{row['id']}")
+        _bar_label(left, _f(row["value"]) + cmax * 0.015, y, _num(row["value"], language))
+    left.set_yticks([1, 0], names)
+    left.set_xlim(0, cmax)
+    left.set_xlabel(label("axis_handled", language))
+    left.set_title(label("panel_counts", language), fontsize=11)
+    h = 0.34
+    texts = []
+    for y, channel in zip((1, 0), channels):
+        for offset, rid, colour, key in ((h / 2, channel[2], PALETTE["good"], "oversight_reply"),
+                                         (-h / 2, channel[3], PALETTE["second"], "oversight_satisfaction")):
+            row = rows[rid]
+            right.barh(y + offset, _f(row["value"]), height=h * 0.92, color=colour, gid=f"bar:{rid}",
+                       label=label(key, language) if y == 1 else None)
+            text = _with_unit(_value_text(row, language), row["unit"], language)
+            texts.append(f"{label(key, language)} {text}")
+            _bar_label(right, _f(row["value"]) - 1.5, y + offset, text, inside=True)
+    right.tick_params(axis="y", left=False, labelleft=False)
+    right.set_xlim(0, 100)
+    right.set_ylim(-0.6, 1.9)
+    right.set_xlabel(label("axis_rate_pct", language))
+    right.set_title(label("panel_rates", language), fontsize=11)
+    right.legend(loc="upper center", ncol=2, fontsize=8, frameon=False)
+    fig.suptitle(label("chart_oversight", language), fontsize=13)
+    if language == "zh":
+        alt = (f"条形图：办理人大代表建议 {counts[0]['value']} 件、政协委员提案 {counts[1]['value']} 件；"
+               + "，".join(texts) + "。")
+    else:
+        alt = (f"Bar charts: {counts[0]['value']} deputies' suggestions and {counts[1]['value']} CPPCC proposals "
+               "handled; " + ", ".join(texts) + ".")
+    return _finish(fig, _caption_text(rows.values(), language), alt)
+
+
+# -- charts of the whole report and its audit ------------------------------------------------
+def figures_by_part_chart(figures: "pd.DataFrame", language: str = "zh", report=None) -> "Figure":
+    """How many figures each part states, stacked by kind (from :func:`lawstats.present.figures_by_part`)."""
+    from .present import figures_by_part
+
+    table = figures_by_part(figures, language, report)
+    table = table.iloc[:-1, :-2]  # without the totals and the repeats column
+    fig, ax = _figure(language, figsize=(8, 0.42 * len(table) + 2.0))
+    palette = [PALETTE["main"], PALETTE["second"], PALETTE["good"], PALETTE["bad"], PALETTE["grey"]]
+    left = [0.0] * len(table)
+    ys = list(range(len(table)))[::-1]
+    for colour, kind in zip(palette, table.columns):
+        values = table[kind].astype(float).tolist()
+        ax.barh(ys, values, left=left, height=0.66, color=colour, label=kind)
+        left = [a + b for a, b in zip(left, values)]
+    for y, total in zip(ys, left):
+        _bar_label(ax, total + max(left) * 0.01, y, f"{int(total)}")
+    ax.set_yticks(ys, list(table.index))
+    ax.set_xlim(0, max(left) * 1.12)
+    ax.set_xlabel(label("axis_figures", language))
+    ax.set_title(label("chart_figures_by_part", language))
+    ax.legend(loc="lower right", fontsize=8, frameon=False, title=label("kind", language), title_fontsize=8)
+    sep = "；" if language == "zh" else "; "
+    alt = (label("chart_figures_by_part", language) + ("：" if language == "zh" else ": ")
+           + sep.join(f"{p} {int(t)}" for p, t in zip(table.index, left)))
+    caption = ("数据：data/figures.csv 的 section 与 kind 列。" if language == "zh"
+               else "Data: the section and kind columns of data/figures.csv.")
+    return _finish(fig, caption, alt)
+
+
+def mentions_chart(figures: "pd.DataFrame", excluded: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """Every numeral in the report: how many became figures, how many were excluded and why."""
+    from .present import mentions_table
+
+    table = mentions_table(figures, excluded, language).iloc[:-1]
+    what, counts = table.iloc[:, 0].tolist(), table.iloc[:, 1].astype(int).tolist()
+    total = sum(counts)
+    fig, ax = _figure(language, figsize=(8, 0.38 * len(table) + 1.9))
+    ys = list(range(len(table)))[::-1]
+    colours = [PALETTE["main"]] + [PALETTE["grey"]] * (len(table) - 1)
+    ax.barh(ys, counts, height=0.66, color=colours)
+    for y, n, share in zip(ys, counts, table.iloc[:, 2]):
+        _bar_label(ax, n + max(counts) * 0.01, y, f"{n}（{share}）" if language == "zh" else f"{n} ({share})")
+    ax.set_yticks(ys, what)
+    ax.set_xlim(0, max(counts) * 1.25)
+    ax.set_xlabel(label("axis_mentions", language))
+    ax.set_title(label("chart_mentions", language))
+    sep = "；" if language == "zh" else "; "
+    alt = label("chart_mentions", language) + ("：" if language == "zh" else f" ({total}): ") + sep.join(
+        f"{w} {n}" for w, n in zip(what, counts))
+    caption = ("数据：data/figures.csv（数字）与 data/excluded.csv（排除的数字字样及原因）。" if language == "zh"
+               else "Data: data/figures.csv (figures) and data/excluded.csv (excluded numerals with their reason).")
+    return _finish(fig, caption, alt)
+
+
+def verdicts_chart(audit: "pd.DataFrame", language: str = "zh") -> "Figure":
+    """The audit's checks by kind, stacked by verdict."""
+    from .audit import VERDICTS
+    from .present import audit_overview
+
+    table = audit_overview(audit, language).iloc[:-1, :-1]
+    fig, ax = _figure(language, figsize=(8, 0.45 * len(table) + 2.0))
+    ys = list(range(len(table)))[::-1]
+    left = [0.0] * len(table)
+    for verdict, column in zip(VERDICTS, table.columns):
+        values = table[column].astype(float).tolist()
+        if not any(values):
+            continue
+        ax.barh(ys, values, left=left, height=0.64, color=_VERDICT_COLOURS[verdict], label=column)
+        for y, x0, v in zip(ys, left, values):
+            if v:
+                ax.text(x0 + v / 2, y, f"{int(v)}", ha="center", va="center", fontsize=9, color="#222222")
+        left = [a + b for a, b in zip(left, values)]
+    ax.set_yticks(ys, list(table.index))
+    ax.set_xlim(0, max(left) * 1.45)
+    ax.set_xlabel(label("axis_checks", language))
+    ax.set_title(label("chart_verdicts", language))
+    ax.legend(loc="lower right", fontsize=8, frameon=False, title=label("verdict", language), title_fontsize=8)
+    sep = "；" if language == "zh" else "; "
+    alt = label("chart_verdicts", language) + ("：" if language == "zh" else ": ") + sep.join(
+        f"{k} {int(t)}" for k, t in zip(table.index, left))
+    caption = ("数据：data/audit.csv（核查项由 data/checks.yaml 声明或自动生成）。" if language == "zh"
+               else "Data: data/audit.csv (checks declared in data/checks.yaml or found automatically).")
+    return _finish(fig, caption, alt)
+
+
+def denominators_chart(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str = "zh",
+                       check_id: str | None = None, text: str | None = None) -> "Figure":
+    """Which whole denominators can give a rate stated without one, and whether the counts beside it can.
+
+    Every denominator n up to a little beyond the largest count in the rate's
+    sentence is tested exactly (:func:`lawstats.rounding.possible_denominators`);
+    possible ones are drawn as ticks, and each count of the sentence is marked
+    possible or impossible, with the two nearest attainable rates beside an
+    impossible one.
+
+    Parameters
+    ----------
+    check_id : str, optional
+        A ``rate_without_denominator`` check; default: the first whose rate is
+        not attainable by every denominator (100% is, so there is nothing to draw).
+    text : str, optional
+        The report's text, to find the counts in the rate's sentence; without
+        it the audit's candidate denominators are used.
+    """
+    from .present import RATE_METHODS
+    from .rounding import denominator_possible, possible_denominators, round_exact
+
+    check_language(language)
+    rows = audit[audit["kind"] == "rate_without_denominator"].to_dict("records")
+    by_id = {r["id"]: r for r in figures.to_dict("records")}
+    if check_id is not None:
+        rows = [r for r in rows if r["check_id"] == check_id]
+        if not rows:
+            raise MissingFigures([check_id], "denominators_chart")
+    else:
+        rows = [r for r in rows if r["reported"].rstrip("%") not in ("100", "0")]
+        if not rows:
+            raise MissingFigures(["rate_without_denominator"], "denominators_chart")
+    check = rows[0]
+    rate = by_id[check["figure_ids"].split()[0]]
+    reported = check["reported"].rstrip("%")
+    decimals = int(rate["decimals"])
+    counts = _sentence_counts(rate, figures, text) if text is not None else \
+        [by_id[i] for i in check["figure_ids"].split()[1:] if i in by_id]
+    limit = int(max([_f(c["value"]) for c in counts] + [200]) * 1.08)
+    found = possible_denominators(reported, max_denominator=limit, methods=RATE_METHODS)
+    fig, ax = _figure(language, figsize=(8.5, 3.9))
+    ax.vlines(found, 0, 1, color=PALETTE["main"], linewidth=0.8, alpha=0.75,
+              label=label("denominator_possible", language))
+    notes = []
+    for i, c in enumerate(sorted(counts, key=lambda r: _f(r["value"]))):
+        n = int(c["value"])
+        ok = denominator_possible(reported, n, methods=RATE_METHODS)
+        y = 1.15 + 0.28 * (i % 3)
+        ax.plot([n], [y], marker="o" if ok else "X", markersize=9, linestyle="none",
+                color=PALETTE["good"] if ok else PALETTE["bad"], gid=f"count:{c['id']}")
+        verdict = label("denominator_yes" if ok else "denominator_no", language)
+        near = ""
+        if not ok:
+            target = Fraction(reported) / 100
+            k = int(target * n)
+            near = " · " + ", ".join(f"{m}/{n} = {round_exact(Fraction(m * 100, n), decimals, 'half_up')}%"
+                                     for m in (k, k + 1) if 0 <= m <= n)
+        what = label("denominator_sentence", language).format(raw=c["raw"], value=_num(c["value"], language))
+        note = f"{what}: {verdict}{near}" if language == "en" else f"{what}：{verdict}{near}"
+        notes.append(note)
+        right = n > limit * 0.55
+        ax.text(n + (-1 if right else 1) * limit * 0.012, y, note, ha="right" if right else "left", va="center",
+                fontsize=8.5, color=PALETTE["caption"])
+    ax.set_xlim(0, limit)
+    ax.set_ylim(0, 2.0)
+    ax.set_yticks([])
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(label("axis_denominator", language))
+    shown = _with_unit(_value_text(rate, language), rate["unit"], language)
+    ax.set_title(label("chart_denominators", language).format(rate=shown, n=_num(limit, language)))
+    ax.legend(loc="upper left", fontsize=8, frameon=False)
+    first = ", ".join(str(n) for n in found[:5])
+    if language == "zh":
+        alt = (f"刻度图：在 1 到 {limit} 之间，能得到 {shown} 的分母共 {len(found)} 个，最小的是 {first}；"
+               + "；".join(notes) + "。")
+    else:
+        alt = (f"Tick chart: between 1 and {limit}, {len(found)} denominators can give {shown}, the smallest "
+               f"{first}; " + "; ".join(notes) + ".")
+    caption = label("caption_ids", language).format(ids=", ".join([rate["id"]] + [c["id"] for c in counts]))
+    caption += "。" if language == "zh" else f"; check {check['check_id']} in data/audit.csv."
+    return _finish(fig, caption, alt)
+
+
+def _sentence_counts(rate: dict, figures: "pd.DataFrame", text: str) -> list[dict]:
+    """Exact whole counts stated before ``rate`` in its sentence."""
+    stops = "。！？；;\n"
+    s = rate["start"]
+    while s > 0 and text[s - 1] not in stops:
+        s -= 1
+    out = []
+    for r in figures.to_dict("records"):
+        if (s <= r["start"] < rate["start"] and r["kind"] == "count" and r["qualifier"] == "exact"
+                and r["value"] is not None and Fraction(r["value"]).denominator == 1 and r["value"] > 0):
+            out.append(r)
+    return out
+
+
+# -- showing -----------------------------------------------------------------------------------
+def show_chart(function: Callable[..., "Figure"], *args, language: str = "zh", **kwargs) -> None:
+    """Draw a chart and show it (:func:`lawstats.plotting.show`), or a note if its figures are absent.
+
+    For another report the curated figure ids may not exist: the chart is
+    then skipped with a short note in ``language`` naming what is missing.
+    """
+    from IPython.display import display
+
+    from .plotting import show
+    from .present import Note
+
+    try:
+        fig = function(*args, language=language, **kwargs)
+    except MissingFigures as exc:
+        display(Note(label("chart_skipped", language).format(ids=", ".join(exc.ids))))
+        return
+    show(fig)
