@@ -1,0 +1,136 @@
+"""The real site, built from the project's notebooks and data as `make html` builds it.
+
+Built twice from a clean state (no cache): the bytes must be identical; no page
+may load anything from outside the site; every figure has its anchor; then the
+site is opened in headless Chromium and the screenshots an auditor would look at
+are saved under test-output/screenshots/site-*.png.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from lawstats.build import build_site
+from lawstats.dataset import read_figures
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+EXTERNAL = re.compile(r"""(?:src|href|action|data|poster)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+CSS_EXTERNAL = re.compile(r"""url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.I)
+
+
+def _build(out: Path, language: str = "zh") -> Path:
+    build_site(out_dir=out, notebooks_dir=ROOT / "notebooks", cache_dir=None, progress=False,
+               data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt", language=language)
+    return out
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("real-site") / "site")
+
+
+def test_two_clean_builds_are_byte_identical(real_site, tmp_path):
+    again = _snapshot(_build(tmp_path / "site"))
+    first = _snapshot(real_site)
+    assert sorted(again) == sorted(first)
+    differ = [name for name in first if first[name] != again[name]]
+    assert differ == [], f"these files differ between two clean builds: {differ}"
+
+
+def test_site_has_every_page(real_site):
+    notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    for stem in notebooks:
+        assert (real_site / f"{stem}.html").is_file() and (real_site / "code" / f"{stem}.html").is_file()
+    index = (real_site / "index.html").read_text(encoding="utf-8")
+    for stem in notebooks:
+        assert f'href="{stem}.html"' in index
+    for name in ("figures.csv", "excluded.csv", "audit.csv", "datapackage.json"):
+        assert (real_site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes()
+
+
+def test_no_page_loads_anything_from_outside(real_site):
+    for path in sorted(real_site.rglob("*")):
+        if path.suffix in (".html", ".css"):
+            text = path.read_text(encoding="utf-8")
+            assert not EXTERNAL.search(text), f"{path.name}: {EXTERNAL.search(text).group()}"
+            assert not CSS_EXTERNAL.search(text), f"{path.name}: {CSS_EXTERNAL.search(text).group()}"
+            assert "<script src" not in text, path.name
+
+
+def test_every_figure_has_its_anchor_and_every_chart_its_alt(real_site):
+    report = (real_site / "report.html").read_text(encoding="utf-8")
+    for fid in read_figures()["id"]:
+        assert f'id="{fid}"' in report and f'id="row-{fid}"' in report, fid
+    for page in sorted(real_site.glob("[0-9][0-9]-*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="zh"' in html
+        for img in re.findall(r"<img\b[^>]*>", html):
+            alt = re.search(r'alt="([^"]*)"', img)
+            assert alt and len(alt.group(1)) > 10, f"{page.name}: an image without useful alt text"
+
+
+def test_english_site_declares_its_language(tmp_path):
+    site = _build(tmp_path / "en", language="en")
+    for page in sorted(site.rglob("*.html")):
+        assert '<html lang="en"' in page.read_text(encoding="utf-8"), page.name
+
+
+# -- in a real browser --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def served(real_site):
+    from test_browser import _QuietHandler
+
+    handler = functools.partial(_QuietHandler, directory=str(real_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.browser
+def test_real_site_in_chromium(served, real_site, tmp_path):
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, _fontconfig, _open, _require_browser
+
+    _require_browser()
+    import os
+
+    from playwright.sync_api import expect, sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, **_fontconfig(tmp_path)}
+    chart_page = next(p.name for p in sorted(real_site.glob("05-*.html")))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, env=env)
+        for name in ["index.html", "report.html", chart_page, f"code/{chart_page}"] + sorted(
+                q.name for q in real_site.glob("[0-9][0-9]-*.html")):
+            page, watch = _open(browser, served + name)
+            assert watch.errors == [], f"{name}: {watch.errors}"
+            assert watch.outside(served) == [], f"{name} requested {watch.outside(served)}"
+            if name == "index.html":
+                page.screenshot(path=str(SCREENSHOTS / "site-index.png"), full_page=True)
+            if name == chart_page:
+                assert page.evaluate("Array.from(document.images).every(i => i.naturalWidth > 0)")
+                page.screenshot(path=str(SCREENSHOTS / "site-chart-page.png"), full_page=True)
+            if name == "report.html":
+                figure = page.locator("a.fig#disputes-resolved")
+                figure.evaluate("el => el.scrollIntoView({block: 'center'})")
+                figure.hover()
+                tip = figure.locator(".tip")
+                expect(tip).to_be_visible()
+                expect(tip).to_contain_text("成功调解")
+                page.screenshot(path=str(SCREENSHOTS / "site-report.png"))
+            page.close()
+        browser.close()
