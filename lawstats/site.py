@@ -362,6 +362,9 @@ def _value(v: Any) -> str:
 def figure_verdicts(audit: "pd.DataFrame | None") -> dict[str, str]:
     """Map each figure id to the worst verdict among the checks that involve it.
 
+    A ``cannot_check`` verdict marks only the check's first figure (the rate
+    that has no denominator), not the candidate denominators listed after it.
+
     Examples
     --------
     >>> import pandas as pd
@@ -369,6 +372,8 @@ def figure_verdicts(audit: "pd.DataFrame | None") -> dict[str, str]:
     ...                       "verdict": ["consistent", "inconsistent"]})
     >>> figure_verdicts(audit)
     {'F1': 'consistent', 'F2': 'inconsistent'}
+    >>> figure_verdicts(pd.DataFrame({"figure_ids": ["R N1 N2"], "verdict": ["cannot_check"]}))
+    {'R': 'cannot_check'}
     """
     if audit is None or not {"figure_ids", "verdict"} <= set(audit.columns):
         return {}
@@ -376,7 +381,12 @@ def figure_verdicts(audit: "pd.DataFrame | None") -> dict[str, str]:
     worst: dict[str, str] = {}
     for ids, verdict in zip(audit["figure_ids"], audit["verdict"]):
         verdict = _value(verdict)
-        for fid in _value(ids).split():
+        ids = _value(ids).split()
+        if verdict == "cannot_check":
+            # the figure that cannot be checked is the first; the others are the
+            # candidates that were tried (a rate's possible denominators), not doubtful
+            ids = ids[:1]
+        for fid in ids:
             old = worst.get(fid)
             # an unknown verdict ranks just after "inconsistent"
             if old is None or rank.get(verdict, 0.5) < rank.get(old, 0.5):
