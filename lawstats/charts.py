@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["MissingFigures", "show_chart", "bounds_chart", "legal_education_reach", "legal_review_workload",
            "staffing_range", "trips_needed", "startup_steps", "disclosure_shares", "dispute_funnel",
            "reconsideration_litigation", "oversight_replies", "figures_by_part_chart", "mentions_chart",
-           "verdicts_chart", "denominators_chart", "PALETTE"]
+           "verdicts_chart", "denominators_chart", "comparison_chart", "PALETTE"]
 
 #: The colours of every lawstats chart (seaborn "deep"), by role.
 PALETTE = {
@@ -782,3 +782,53 @@ def show_chart(function: Callable[..., "Figure"], *args, language: str = "zh", *
         display(Note(label("chart_skipped", language).format(ids=", ".join(exc.ids))))
         return
     show(fig)
+
+
+def comparison_chart(long: "pd.DataFrame", language: str = "zh", max_indicators: int = 8) -> "Figure":
+    """The standard indicators stated by two or more reports, one row of bars per indicator.
+
+    Each report's value is drawn as what it is (bounds hatched, open ends as
+    arrows, as in :func:`bounds_chart`); every row has its own scale because
+    the indicators count different things.  ``long`` is
+    :func:`lawstats.compare.compare_reports`; an indicator a report states
+    twice is drawn from its first statement.
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    name = "indicator_zh" if language == "zh" else "indicator_en"
+    firsts = long.sort_values("start").drop_duplicates(["report", "code"]) if not long.empty else long
+    shared = [c for c, n in firsts.groupby("code", sort=False)["report"].nunique().items() if n >= 2]
+    shared = [c for c in dict.fromkeys(firsts["code"]) if c in shared][:max_indicators]
+    if not shared:
+        raise MissingFigures([label("no_shared_indicator", language)], "comparison_chart")
+    reports = sorted(firsts["report"].unique())
+    fig, axes = _figure(language, nrows=len(shared), ncols=1,
+                        figsize=(8, 0.42 * len(reports) * len(shared) + 0.9 * len(shared) + 1.4), squeeze=False)
+    lines = []
+    for ax, code in zip(axes[:, 0], shared):
+        rows = firsts[firsts["code"] == code].to_dict("records")
+        rows = [{**r, "id": f"{r['report']}:{r['figure_id']}"} for r in rows]
+        top = max(_upper_for_axis(r) for r in rows) * 1.35
+        for y, r in enumerate(sorted(rows, key=lambda r: r["report"])):
+            _draw_interval(ax, y, r, 0.6, top * 0.8)
+            iv = _interval(r)
+            end = _f(iv.upper) if iv.upper is not None else top * 0.8
+            _bar_label(ax, end + top * 0.01, y, _with_unit(_value_text(r, language), r["unit"], language))
+            lines.append(f"{r[name]} · {r['report']}: {r['raw'] if language == 'zh' else _value_text(r, 'en')}")
+        ax.set_yticks(range(len(rows)), [r["report"] for r in sorted(rows, key=lambda r: r["report"])], fontsize=8)
+        ax.set_xlim(0, top)
+        ax.set_ylim(-0.6, len(rows) - 0.4)
+        ax.invert_yaxis()
+        ax.set_title(rows[0][name], loc="left", fontsize=10, pad=3)
+        ax.tick_params(axis="x", labelsize=8)
+        ax.grid(axis="y", visible=False)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=5))
+    axes[-1, 0].set_xlabel(label("axis_comparison", language), fontsize=9)
+    height = fig.get_size_inches()[1]
+    fig.suptitle(label("chart_comparison", language), fontsize=13, y=1 - 0.08 / height, va="top")
+    caption = label("caption_reports", language).format(names=", ".join(reports))
+    if language == "en":
+        caption = caption.replace("余 and 上万", "'over' and 'upwards of'")
+    alt = label("chart_comparison", language) + ("。" if language == "zh" else ". ") + \
+        ("；" if language == "zh" else "; ").join(lines)
+    return _finish(fig, caption, alt)

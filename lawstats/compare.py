@@ -16,7 +16,8 @@ from .labels import check_language
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["default_reports", "compare_reports", "comparison_table", "COMPARISON_COLUMNS"]
+__all__ = ["default_reports", "compare_reports", "comparison_table", "comparison_paths", "comparison_note",
+           "comparison_links", "COMPARISON_COLUMNS"]
 
 #: The columns of :func:`compare_reports`.
 COMPARISON_COLUMNS = ["report", "year", "code", "indicator_zh", "indicator_en", "figure_id", "raw",
@@ -126,3 +127,79 @@ def comparison_table(long: "pd.DataFrame", language: str = "zh") -> "pd.DataFram
     wide.index.name = "指标" if language == "zh" else "indicator"
     wide.columns.name = "报告" if language == "zh" else "report"
     return wide
+
+
+def comparison_paths(reports=None, report=None) -> list[Path]:
+    """The reports a comparison covers: ``reports`` if given, else every report in
+    ``data/raw/`` plus ``report`` (a notebook's single-report parameter) when it is another.
+
+    Examples
+    --------
+    >>> [p.name for p in comparison_paths(report="../tests/corpus/xishui-2022.txt")]
+    ['luzhai-2021.txt', 'xishui-2022.txt']
+    """
+    from .dataset import is_default_report
+
+    if reports:
+        return [Path(r) for r in reports]
+    paths = default_reports()
+    if report is not None and not is_default_report(report):
+        paths.append(Path(report))
+    return paths
+
+
+def comparison_note(long: "pd.DataFrame", paths, language: str = "zh"):
+    """A sentence saying what is compared (or that one report cannot be compared yet)."""
+    from .labels import label
+    from .present import Note
+
+    names = ("、" if language == "zh" else ", ").join(Path(p).stem for p in paths)
+    if len(paths) < 2:
+        return Note(label("comparison_one", language).format(names=names))
+    shared = int((long.groupby("code")["report"].nunique() >= 2).sum()) if not long.empty else 0
+    text = label("comparison_many", language).format(
+        n=len(paths), names=names, k=long["code"].nunique(), shared=shared)
+    if (long["indicator_source"] != "curated").any():
+        text += " " + label("comparison_automatic", language)
+    return Note(text)
+
+
+class _HTMLTable(str):
+    """Ready HTML that a notebook shows as such."""
+
+    def _repr_html_(self) -> str:
+        return str(self)
+
+
+def comparison_links(long: "pd.DataFrame", language: str = "zh") -> _HTMLTable:
+    """Every compared value with the quote it came from, as an HTML table.
+
+    Values of the project's own report link to their anchor on the annotated
+    report page (``report.html#<figure id>``); every cell is HTML-escaped.
+
+    Examples
+    --------
+    >>> html = comparison_links(compare_reports(), "en")
+    >>> 'href="report.html#mediation-success-rate"' in html
+    True
+    """
+    import html as _html
+
+    from .labels import label
+
+    name = "indicator_zh" if language == "zh" else "indicator_en"
+    head = [label("indicator", language), label("col_report", language), label("col_value_quote", language),
+            label("col_quote", language)]
+    rows = []
+    from .indicators import INDICATORS
+
+    order = {ind.code: i for i, ind in enumerate(INDICATORS)}
+    for r in sorted(long.to_dict("records"), key=lambda r: (order.get(r["code"], 999), r["report"], r["start"])):
+        value = _html.escape(r["raw"])
+        if r["link"]:
+            value = f'<a href="{_html.escape(r["link"], quote=True)}">{value}</a>'
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in (
+            _html.escape(r[name]), _html.escape(r["report"]), value, _html.escape(r["quote"]))) + "</tr>")
+    return _HTMLTable(
+        "<table><thead><tr>" + "".join(f"<th>{_html.escape(h)}</th>" for h in head)
+        + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>")

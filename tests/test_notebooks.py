@@ -152,3 +152,27 @@ def test_part_notebooks_skip_charts_whose_figures_are_absent(executed):
     text = _outputs_text(nb)
     assert "Chart skipped" in text and "disputes-screened" in text
     assert "reconsideration-cases" in text  # the figure matched by context is in the table
+
+
+@pytest.mark.slow
+def test_comparison_with_only_our_report_says_so(executed):
+    nb = executed(NOTEBOOKS_DIR / "10-comparison.ipynb", "en")
+    text = _outputs_text(nb)
+    assert "only one report" in text
+    assert 'href="report.html#mediation-success-rate"' in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_comparison_of_several_reports(language):
+    reports = ["../data/raw/luzhai-2021.txt", "../tests/corpus/jinshui-2022.txt",
+               "../tests/corpus/xishui-2022.txt"]
+    nb = execute_notebook(NOTEBOOKS_DIR / "10-comparison.ipynb", {"language": language, "reports": reports})
+    _assert_clean(nb, "10-comparison.ipynb")
+    text = _outputs_text(nb)
+    for name in ("luzhai-2021", "jinshui-2022", "xishui-2022"):
+        assert name in text
+    # values from the composed reports' expected figures (tests/corpus/*.expected.csv)
+    assert "98.2%" in text and "68.5万元" in text
+    images = [o for c in nb.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(images) == 1  # the chart of the indicators stated by two or more reports
