@@ -827,8 +827,6 @@ def comparison_chart(long: "pd.DataFrame", language: str = "zh", max_indicators:
     height = fig.get_size_inches()[1]
     fig.suptitle(label("chart_comparison", language), fontsize=13, y=1 - 0.08 / height, va="top")
     caption = label("caption_reports", language).format(names=", ".join(reports))
-    if language == "en":
-        caption = caption.replace("余 and 上万", "'over' and 'upwards of'")
     alt = label("chart_comparison", language) + ("。" if language == "zh" else ". ") + \
         ("；" if language == "zh" else "; ").join(lines)
     return _finish(fig, caption, alt)

@@ -82,7 +82,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "axis_comparison": ("数值（各指标单位不同，刻度各自独立）", "value (units differ by indicator; each row has its own scale)"),
     "no_shared_indicator": ("两份及以上报告共有的指标", "an indicator stated by two or more reports"),
     "col_report": ("报告", "report"),
-    "caption_reports": ("报告：{names}。各值为报告原文，区间按“余”“上万”等说法画出。", "Reports: {names}. Values as the reports state them; bounds drawn from words such as 余 and 上万."),
+    "caption_reports": ("报告：{names}。各值为报告原文，区间按“余”“上万”等说法画出。数据：本报告取自 data/figures.csv，其他报告由规则提取。",
+                        "Reports: {names}. Values as the reports state them; bounds drawn from words such as 'over' and 'upwards of'. Data: data/figures.csv for ours, extracted by rule for the others."),
     "col_value_quote": ("数值（点击看原文）", "value (links to the text)"),
     "col_quote": ("原文", "quote"),
     # -- kinds of figure

@@ -13,6 +13,9 @@ from lawstats import charts, load_report
 from lawstats.audit import load_audit
 from lawstats.dataset import load_tables
 from lawstats.plotting import plot_part_lengths
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 #: Chinese characters, CJK punctuation and full-width forms: none may appear in an English chart.
 CJK = re.compile(r"[\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -23,7 +26,12 @@ OTHER_REPORT = "tests/corpus/nanhu-2021.txt"
 def data():
     doc = load_report()
     figures, excluded = load_tables()
-    return {"doc": doc, "figures": figures, "excluded": excluded, "audit": load_audit()}
+    from lawstats.compare import compare_reports
+
+    comparison = compare_reports([doc.path] + [str(ROOT / "tests/corpus" / f) for f in
+                                               ("jinshui-2022.txt", "xishui-2022.txt")])
+    return {"doc": doc, "figures": figures, "excluded": excluded, "audit": load_audit(),
+            "comparison": comparison}
 
 
 CHARTS = {
@@ -42,6 +50,7 @@ CHARTS = {
     "denominators_chart": lambda d, lang: charts.denominators_chart(d["audit"], d["figures"], lang,
                                                                     text=d["doc"].text),
     "plot_part_lengths": lambda d, lang: plot_part_lengths(d["doc"], lang),
+    "comparison_chart": lambda d, lang: charts.comparison_chart(d["comparison"], lang),
 }
 
 
