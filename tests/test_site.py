@@ -134,3 +134,26 @@ def test_real_site_in_chromium(served, real_site, tmp_path):
                 page.screenshot(path=str(SCREENSHOTS / "site-report.png"))
             page.close()
         browser.close()
+
+
+def test_site_for_a_report_never_seen_in_gb18030(tmp_path):
+    """`lawstats build --report FILE`: extraction alone, labels said to be automatic."""
+    import shutil
+
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("00-overview.ipynb", "01-study-and-legal-education.ipynb"):
+        shutil.copy(ROOT / "notebooks" / name, notebooks / name)
+    report = ROOT / "tests/corpus/hexi-2023.txt"
+    with pytest.raises(UnicodeDecodeError):
+        report.read_bytes().decode("utf-8")  # really GB18030, not UTF-8
+    site = tmp_path / "site"
+    build_site(out_dir=site, notebooks_dir=notebooks, report=report, cache_dir=None, progress=False,
+               data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt", language="en")
+    page = (site / "report.html").read_text(encoding="utf-8")
+    assert "were taken automatically" in page
+    figures = (site / "data/figures.csv").read_text(encoding="utf-8")
+    assert "hexi-2023" in figures and "luzhai-2021" not in figures
+    assert 'id="fig-' in page  # automatic ids are anchors too
+    part = (site / "01-study-and-legal-education.html").read_text(encoding="utf-8")
+    assert "automatic" in part and "hexi-2023" in part
