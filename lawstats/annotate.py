@@ -23,7 +23,7 @@ from .mentions import REASONS, Mention, find_mentions
 from .quantity import QUALIFIERS, parse_quantity
 
 __all__ = ["Annotations", "FigureNote", "Override", "load_annotations", "annotate",
-           "Annotated", "Annotation", "automatic_id", "context_pattern"]
+           "Annotated", "Annotation", "automatic_id", "context_pattern", "read_yaml"]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -109,6 +109,27 @@ def _field(entry: dict, key: str, where: str, required: bool = True, kind=str) -
     return value
 
 
+def read_yaml(path: str | Path, what: str):
+    """Parse a hand-made YAML file; errors name the file and say what it should be.
+
+    Examples
+    --------
+    >>> read_yaml("no/such.yaml", "checks")
+    Traceback (most recent call last):
+    ...
+    lawstats.errors.AnnotationError: no/such.yaml: no such checks file
+    """
+    import yaml
+
+    path = Path(path)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnnotationError(f"{path}: no such {what} file") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise AnnotationError(f"{path}: not valid YAML: {exc}") from None
+
+
 def load_annotations(path: str | Path) -> Annotations:
     """Read and check an annotations file.
 
@@ -118,15 +139,8 @@ def load_annotations(path: str | Path) -> Annotations:
         If the file is not valid YAML of the documented shape; the message names
         the file, the entry and the field.
     """
-    import yaml
-
     path = Path(path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AnnotationError(f"{path}: no such annotations file") from None
-    except yaml.YAMLError as exc:
-        raise AnnotationError(f"{path}: not valid YAML: {exc}") from None
+    doc = read_yaml(path, "annotations")
     if not isinstance(doc, dict) or "figures" not in doc:
         raise AnnotationError(f"{path}: expected a mapping with `report` and `figures`")
     figures = []

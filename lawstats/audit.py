@@ -95,15 +95,10 @@ def load_checks(path: str | Path = DEFAULT_CHECKS) -> list[Check]:
     AnnotationError
         Naming the file, the check and the field that is wrong.
     """
-    import yaml
+    from .annotate import read_yaml
 
     path = Path(path)
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AnnotationError(f"{path}: no such checks file") from None
-    except yaml.YAMLError as exc:
-        raise AnnotationError(f"{path}: not valid YAML: {exc}") from None
+    doc = read_yaml(path, "checks")
     checks, seen = [], set()
     for i, entry in enumerate((doc or {}).get("checks") or []):
         where = f"{path}: checks[{i}]"
