@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import statistics
 import sys
 import time
@@ -34,29 +33,20 @@ sys.path.insert(0, str(ROOT))
 from lawstats import quantity  # noqa: E402
 from lawstats.mentions import find_mentions  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from synthetic import vary_numbers  # noqa: E402
+
 REPORT = ROOT / "data" / "raw" / "luzhai-2021.txt"
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 
 
 def synthetic_corpus(text: str, megabytes: float, seed: int) -> str:
     """Copies of ``text`` with varied numbers, at least ``megabytes`` MB of UTF-8."""
     rng = random.Random(seed)
 
-    def vary(m: re.Match) -> str:
-        s = m.group()
-        whole, _, frac = s.partition(".")
-        if len(whole) == 4 and 1900 <= int(whole) <= 2100 and not frac:
-            return s  # keep years, so dates stay dates
-        lo = 10 ** (len(whole) - 1) if len(whole) > 1 else 0
-        new = str(rng.randint(lo, 10 ** len(whole) - 1))
-        if frac:
-            new += "." + "".join(rng.choice("0123456789") for _ in frac)
-        return new
-
     target = int(megabytes * 1_000_000)
     parts, size = [], 0
     while size < target:
-        part = _NUMBER.sub(vary, text)
+        part = vary_numbers(text, rng)
         parts.append(part)
         size += len(part.encode("utf-8"))
     return "".join(parts)

@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import re
 import sys
 import tempfile
 import time
@@ -37,7 +36,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
+from synthetic import vary_numbers  # noqa: E402
 from lawstats import quantity  # noqa: E402
 from lawstats.extract import extract_files  # noqa: E402
 from lawstats.mentions import find_mentions  # noqa: E402
@@ -45,7 +46,6 @@ from lawstats.mentions import find_mentions  # noqa: E402
 REPORT = ROOT / "data" / "raw" / "luzhai-2021.txt"
 CORPUS = ROOT / "tests" / "corpus"
 COUNTIES, YEARS = 2800, 5
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _PLACES = "青山 河西 白云 南湖 东山 溪水 枫林 金水 清河 石门 松林 桃源 长宁 安平 永和 新华".split()
 
 
@@ -62,22 +62,13 @@ def synthetic_reports(folder: Path, files: int, kb: float, seed: int) -> list[Pa
     rng = random.Random(seed)
     pool = _paragraphs()
 
-    def vary(m: re.Match) -> str:
-        s = m.group()
-        whole, _, frac = s.partition(".")
-        if len(whole) == 4 and 1900 <= int(whole) <= 2100 and not frac:
-            return s  # keep years, so dates stay dates
-        lo = 10 ** (len(whole) - 1) if len(whole) > 1 else 0
-        new = str(rng.randint(lo, 10 ** len(whole) - 1))
-        return new + ("." + "".join(rng.choice("0123456789") for _ in frac) if frac else "")
-
     paths, target = [], int(kb * 1000)
     for i in range(files):
         year = rng.randint(2019, 2024)
         lines = [f"{rng.choice(_PLACES)}县{year}年度法治政府建设工作情况报告"]
         size = len(lines[0].encode("utf-8"))
         while size < target:
-            line = _NUMBER.sub(vary, rng.choice(pool))
+            line = vary_numbers(rng.choice(pool), rng)
             lines.append(line)
             size += len(line.encode("utf-8")) + 1
         text = "\n".join(lines) + "\n"
