@@ -56,6 +56,7 @@ def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
     from .indicators import match_indicator
 
     rows = []
+    name = report.name
     for a in annotation.figures:
         m, q = a.mention, a.mention.figure
         code = a.code or match_indicator(a.indicator, q.unit, q.kind)
@@ -65,7 +66,7 @@ def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
             "code": code, "kind": q.kind, "raw": q.raw, "value": format_decimal(q.value),
             "unit": q.unit, "qualifier": q.qualifier, "lower": format_decimal(q.lower),
             "upper": format_decimal(q.upper), "decimals": q.decimals, "quote": m.quote,
-            "start": m.start, "end": m.end, "repeat_of": a.repeat_of, "report": report.name,
+            "start": m.start, "end": m.end, "repeat_of": a.repeat_of, "report": name,
             "sha256": report.sha256,
         })
     return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
@@ -75,8 +76,9 @@ def excluded_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
     """One row per mention that is not a figure, with its reason."""
     import pandas as pd
 
+    name = report.name
     rows = [{"quote": m.quote, "start": m.start, "end": m.end, "reason": m.reason,
-             "section": report.locate(m.start), "report": report.name, "sha256": report.sha256}
+             "section": report.locate(m.start), "report": name, "sha256": report.sha256}
             for m in annotation.excluded]
     return pd.DataFrame(rows, columns=EXCLUDED_COLUMNS)
 

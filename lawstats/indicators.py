@@ -272,6 +272,7 @@ def _compiled() -> tuple[tuple[Indicator, tuple[re.Pattern, ...], tuple[re.Patte
     )
 
 
+@lru_cache(maxsize=4096)
 def match_indicator(label: str, unit: str = "", kind: str = "") -> str:
     """Return the code of the standard indicator a label names, or ``""``.
 

@@ -108,9 +108,12 @@ class Structure:
                                            "length"])
 
 
+def _start(heading: Heading) -> int:
+    return heading.start
+
+
 def _find(headings: tuple[Heading, ...], offset: int) -> Heading | None:
-    starts = [h.start for h in headings]
-    i = bisect_right(starts, offset) - 1
+    i = bisect_right(headings, offset, key=_start) - 1
     if i >= 0 and headings[i].start <= offset < headings[i].end:
         return headings[i]
     return None
