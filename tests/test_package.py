@@ -1,0 +1,33 @@
+"""The package: importing it is cheap, and every public module declares what it exports."""
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import subprocess
+import sys
+
+import lawstats
+
+
+def test_import_loads_no_heavy_library():
+    code = ("import sys, lawstats; heavy = [m for m in ('pandas', 'matplotlib', 'nbconvert', 'nbclient',"
+            " 'seaborn', 'yaml') if m in sys.modules]; print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"import lawstats loads {out.stdout.strip()}"
+
+
+def test_public_modules_declare_all():
+    for info in pkgutil.iter_modules(lawstats.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"lawstats.{info.name}")
+        if info.name == "cli":
+            continue  # a command, not an API
+        assert hasattr(module, "__all__"), f"lawstats.{info.name} has no __all__"
+        for name in module.__all__:
+            assert hasattr(module, name), f"lawstats.{info.name}.__all__ names {name!r}, which is missing"
+
+
+def test_top_level_reexports_exist():
+    for name in lawstats.__all__:
+        assert getattr(lawstats, name) is not None
