@@ -501,6 +501,45 @@ def _site_pages(*, report: Path, data_dir: Path, pages: list[dict], language: st
     return files
 
 
+#: Chinese characters and punctuation (CJK radicals to unified ideographs, compatibility
+#: ideographs, vertical and full-width forms): where the site's subset font applies.
+_CJK_RANGE = "U+2E80-2FFF, U+3000-303F, U+3100-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF"
+
+
+def _add_font(site: Path, cache: Path) -> None:
+    """Put the subset web font for the characters of every page into ``static/site.css``.
+
+    The font goes into the stylesheet as a ``data:`` URL, so it is there at the
+    first layout (a separately loaded font leaves the first table cells in a
+    fallback font in Chromium); its licence is written beside it.  The subset
+    is cached by its character set.
+    """
+    import base64
+
+    from .site import FONT_LICENCE, cjk_font_files
+
+    chars: set[str] = set()
+    for page in sorted(site.rglob("*.html")):
+        chars.update(page.read_text(encoding="utf-8"))
+    from importlib.metadata import version
+
+    tools = f"fonttools {version('fonttools')}, pylopdf-fonts-zh-cn {version('pylopdf-fonts-zh-cn')}\n"
+    key = hashlib.sha256((tools + "".join(sorted(chars))).encode("utf-8")).hexdigest()[:32]
+    entry = cache / "fonts" / key
+    if not ((entry / "font.woff").is_file() and (entry / "licence.txt").is_file()):
+        files = cjk_font_files(["".join(sorted(chars))])
+        entry.mkdir(parents=True, exist_ok=True)
+        (entry / "font.woff").write_bytes(files["font"])
+        (entry / "licence.txt").write_bytes(files["licence"])
+    font = base64.b64encode((entry / "font.woff").read_bytes()).decode("ascii")
+    face = ('@font-face {\n  font-family: "lawstats-cjk";\n'
+            f'  src: url("data:font/woff;base64,{font}") format("woff");\n'
+            f'  unicode-range: {_CJK_RANGE};\n}}\n\n')
+    css = site / "static" / "site.css"
+    css.write_bytes(face.encode("ascii") + css.read_bytes())
+    (site / FONT_LICENCE).write_bytes((entry / "licence.txt").read_bytes())
+
+
 def _mp_context():
     """How to start worker processes: fork when that is safe, else spawn.
 
@@ -771,6 +810,7 @@ def build_site(
             shutil.copyfile(entry / "reader.html", tmp / f"{page['name']}.html")
             shutil.copyfile(entry / "code.html", tmp / "code" / f"{page['name']}.html")
             os.utime(entry)
+        _add_font(tmp, cache)
         written = tuple(sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*.html")))
         _swap(tmp, out)
     except BaseException:

@@ -620,6 +620,59 @@ def static_files() -> dict[str, bytes]:
     return {"static/notebook.css": notebook_css, "static/site.css": (site / "site.css").read_bytes()}
 
 
+#: The licence of the web font the site embeds in its stylesheet.
+FONT_LICENCE = "static/lawstats-cjk-OFL.txt"
+
+
+def cjk_font_files(texts: Iterable[str]) -> dict[str, bytes]:
+    """A Chinese web font holding exactly the characters the site's pages use.
+
+    Readers almost always have a Chinese system font, and the stylesheets ask
+    for those first; this subset of Noto Sans SC (SIL Open Font License 1.1,
+    shipped beside it) is the fallback for a machine that has none, so the
+    site shows real glyphs anywhere, offline.  A few hundred kilobytes instead
+    of 8 MB; byte-identical for the same characters.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        The pages (HTML is fine: markup is ASCII, which the font covers anyway).
+
+    Returns
+    -------
+    dict
+        ``{"font": woff bytes, "licence": licence text}``.
+    """
+    import io
+    from importlib.metadata import distribution
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    from .fonts import cjk_font_path
+
+    chars = set()
+    for text in texts:
+        chars.update(text)
+    wanted = "".join(sorted(c for c in chars if ord(c) > 0x7E)) + "".join(map(chr, range(0x20, 0x7F)))
+    options = subset.Options()
+    options.flavor = "woff"
+    font = TTFont(str(cjk_font_path()), recalcTimestamp=False)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(text=wanted)
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = "woff"
+    font.save(buffer)
+    dist = distribution("pylopdf-fonts-zh-cn")
+    licence = next((f for f in dist.files or () if f.name.upper().startswith("LICENSE")), None)
+    text = licence.read_text(encoding="utf-8") if licence is not None else dist.metadata["License"]
+    header = ("The font \"lawstats-cjk\" embedded in site.css is a subset of Noto Sans SC (from the "
+              "PyPI package pylopdf-fonts-zh-cn), made by lawstats to hold the characters of these "
+              "pages.\n\n")
+    return {"font": buffer.getvalue(), "licence": (header + text).encode("utf-8")}
+
+
 def _lab_static_dir() -> Path:
     from jupyter_core.paths import jupyter_path
 
