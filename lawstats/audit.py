@@ -220,10 +220,19 @@ def _check_rate(c: Check, f: _Figures) -> dict:
                        f"cannot give {reported}%: {exc}")
     passing = ", ".join(m for m in result.methods_passing)
     reason = "consistent only by rounding" if result.only_by_rounding else ""
+    zh, en = result.explanation_zh, result.explanation_en
+    if len(_flatten(c.fields["numerator"])) > 1 or len(_flatten(c.fields["denominator"])) > 1:
+        terms = f"{_grouped(f, c.fields['numerator'])} ÷ {_grouped(f, c.fields['denominator'])}"
+        zh, en = f"{terms}：{zh}", f"{terms.replace('÷', '/')}: {en}"  # show the sums' parts
     return dict(verdict=result.verdict, reported=f"{reported}%",
                 recomputed=_num(result.recomputed, int(rate_row["decimals"]) + 3) + "%",
-                rounding=passing, reason=reason,
-                zh=result.explanation_zh, en=result.explanation_en)
+                rounding=passing, reason=reason, zh=zh, en=en)
+
+
+def _grouped(f: "_Figures", ids) -> str:
+    """The figures as written, a sum in brackets: ``(48项 + 1415项)``."""
+    raw = f.raw(ids)
+    return f"({raw})" if " + " in raw else raw
 
 
 def _grim(reported: str, whole: Interval, whole_raw: str) -> dict:
