@@ -24,3 +24,18 @@ def test_readme_commands_exist(root):
             assert command in commands
     ci = (root / ".ci/run").read_text()
     assert "make test" in ci  # CI runs exactly the README's test command
+
+
+def test_readme_numbers_match_the_data(root):
+    """Numbers typed in the README must agree with the generated data (no drifting summaries)."""
+    import pandas as pd
+
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    m = re.search(r"([\d,]+) characters,\s+(\d+) figures, (\d+) checks", readme)
+    assert m, "the README's summary sentence changed: update this test"
+    figures = pd.read_csv(root / "data/figures.csv", dtype=str, keep_default_na=False)
+    audit = pd.read_csv(root / "data/audit.csv", dtype=str, keep_default_na=False)
+    text = (root / "data/raw/luzhai-2021.txt").read_text(encoding="utf-8")
+    assert int(m.group(1).replace(",", "")) == len(text)
+    assert int(m.group(2)) == len(figures)
+    assert int(m.group(3)) == len(audit)
