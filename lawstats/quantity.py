@@ -446,6 +446,10 @@ def _cached(raw: str) -> Quantity | ParseError:
     try:
         return _build(raw)
     except ParseError as err:
+        if err.text != raw:  # raised on a piece (one end of a range): name the whole text
+            at = normalize_digits(raw).find(normalize_digits(err.text))
+            offset = min(len(raw), (at if at >= 0 else 0) + err.offset)
+            err = ParseError(raw, offset, err.expected)
         err.__traceback__ = None  # cached: do not keep frames alive
         return err
 
