@@ -8,6 +8,14 @@ import pytest
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+# Property tests: random locally (to keep finding new cases), the same examples in CI (CI=true),
+# so that a green main stays green; a case found locally becomes an explicit @example.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
