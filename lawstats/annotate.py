@@ -91,11 +91,14 @@ class Annotation:
     unmatched : list of str
         Annotations whose context was not found (only when ``strict=False``):
         what an edited or next-year copy of a report no longer says.
+    written_for : str
+        The report the annotations were written for (their ``report`` field).
     """
 
     figures: list
     excluded: list
     unmatched: list
+    written_for: str = ""
 
 
 def _field(entry: dict, key: str, where: str, required: bool = True, kind=str) -> Any:
@@ -374,4 +377,4 @@ def annotate(text: str, annotations: Annotations | None = None, *, locate=None,
             f"{src}: {len(missing)} figure(s) found by the rules have no annotation: "
             + ", ".join(missing[:20]) + ("…" if len(missing) > 20 else "")
             + "; annotate them or add overrides")
-    return Annotation(figures, excluded, unmatched)
+    return Annotation(figures, excluded, unmatched, annotations.report if annotations else "")

@@ -426,13 +426,6 @@ def _report_parameter(report: str | Path | None, notebooks_dir: Path) -> str | N
         return str(path)
 
 
-def _load_table(path: Path):
-    import pandas as pd
-
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return table
-
-
 def _tables_describe(report: Path, data_dir: Path) -> bool:
     """True when ``data_dir/figures.csv`` was made from ``report`` (same provenance hash)."""
     import pandas as pd
@@ -465,8 +458,6 @@ def _report_tables(report: Path, data_dir: Path) -> dict[str, bytes]:
     from .dataset import DEFAULT_ANNOTATIONS
 
     figures, excluded = extract_tables(report, DEFAULT_ANNOTATIONS, strict=False)
-    figures = figures.assign(
-        indicator_source=figures["indicator_source"].replace("curated", "matched"))
     audit = load_audit(report)
     csv = {"figures.csv": figures, "excluded.csv": excluded, "audit.csv": audit}
     files = {name: frame.to_csv(index=False, lineterminator="\n").encode("utf-8")

@@ -57,12 +57,15 @@ def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
 
     rows = []
     name = report.name
+    # labels written for another report and found here by their context are "matched"
+    elsewhere = bool(annotation.written_for) and annotation.written_for != name
     for a in annotation.figures:
         m, q = a.mention, a.mention.figure
         code = a.code or match_indicator(a.indicator, q.unit, q.kind)
+        source = "matched" if elsewhere and a.indicator_source == "curated" else a.indicator_source
         rows.append({
             "id": a.id, "section": report.locate(m.start), "indicator": a.indicator,
-            "indicator_en": a.indicator_en, "indicator_source": a.indicator_source,
+            "indicator_en": a.indicator_en, "indicator_source": source,
             "code": code, "kind": q.kind, "raw": q.raw, "value": format_decimal(q.value),
             "unit": q.unit, "qualifier": q.qualifier, "lower": format_decimal(q.lower),
             "upper": format_decimal(q.upper), "decimals": q.decimals, "quote": m.quote,
@@ -178,6 +181,4 @@ def load_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFram
     if is_default_report(report):
         return read_figures(), read_excluded()
     figures, excluded = extract_tables(report, DEFAULT_ANNOTATIONS, strict=False)
-    # labels written for our report and matched by context in another: say so
-    figures = figures.assign(indicator_source=figures["indicator_source"].replace("curated", "matched"))
     return exact_values(figures), excluded

@@ -102,11 +102,7 @@ def _tables(path: str, notes: "Annotations | None") -> tuple["pd.DataFrame", "pd
 
     report = load_report(path)
     result = annotate(report.text, notes, locate=report.locate, strict=False)
-    figures, excluded = figures_frame(report, result), excluded_frame(report, result)
-    if notes is not None and notes.report != report.name:
-        # labels written for another report, found here by their context
-        figures["indicator_source"] = figures["indicator_source"].replace("curated", "matched")
-    return figures, excluded
+    return figures_frame(report, result), excluded_frame(report, result)
 
 
 def _stack(frames: list, paths: list[str], columns: list[str]) -> "pd.DataFrame":

@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from .labels import LANGUAGES
+from .labels import check_language
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -84,9 +84,7 @@ def strings(language: str) -> dict[str, str]:
     ...
     ValueError: language must be one of ('zh', 'en'). Got 'fr' instead.
     """
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {LANGUAGES}. Got {language!r} instead.")
-    return _words()[language]
+    return _words()[check_language(language)]
 
 
 def notebook_title(nb: Mapping[str, Any], fallback: str) -> str:
