@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install html test lab data audit bench browser lock clean
+.PHONY: install html test lab data audit bench browser lock check-lock clean
 
 ## install: create .venv and install lawstats with every locked dependency
 install: $(STAMP)
@@ -52,6 +52,11 @@ lock:
 	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements/lock.txt
 	rm -rf .lock-venv
+	$(PYTHON) requirements/check_lock.py
+
+## check-lock: resolve the lock for Debian 12's Python 3.11.2, the newest 3.11 and 3.12 (needs PyPI)
+check-lock:
+	$(PYTHON) requirements/check_lock.py
 
 clean:
 	rm -rf site .cache test-output
