@@ -25,16 +25,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import AnnotationError
-from .interval import Interval, as_interval
+from .interval import Interval, as_interval, rounded_interval
 from .rates import RateError, change, per_capita, percent, ratio, relative_change, share
 from .report import DATA_DIR
-from .rounding import (check_percent, denominator_possible, numerators_for, round_exact,
-                       smallest_denominator)
+from .rounding import (DEFAULT_METHODS, check_percent, denominator_possible, methods_giving,
+                       numerators_for, round_exact, smallest_denominator)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["VERDICTS", "CHECK_KINDS", "AUDIT_COLUMNS", "DEFAULT_CHECKS", "Check", "load_checks",
+__all__ = ["VERDICTS", "CHECK_KINDS", "RELATION_CHECK_KINDS", "AUDIT_COLUMNS", "check_relation", "DEFAULT_CHECKS", "Check", "load_checks",
            "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
            "read_audit", "load_audit", "audit_report"]
 
@@ -42,7 +42,10 @@ __all__ = ["VERDICTS", "CHECK_KINDS", "AUDIT_COLUMNS", "DEFAULT_CHECKS", "Check"
 VERDICTS = ("consistent", "inconsistent", "cannot_check", "derived")
 #: The kinds of check.
 CHECK_KINDS = ("sum", "stated_rate", "repeat", "bound", "ratio_claim", "derived",
-               "rate_without_denominator")
+               "rate_without_denominator", "growth", "points", "average")
+#: The check kind of each relation kind (:data:`lawstats.relations.RELATION_KINDS`).
+RELATION_CHECK_KINDS = {"share": "stated_rate", "sum": "sum", "part_whole": "bound",
+                        "growth": "growth", "points": "points", "average": "average"}
 #: The columns of data/audit.csv.
 AUDIT_COLUMNS = ["check_id", "kind", "source", "figure_ids", "reported", "recomputed", "verdict",
                  "reason", "rounding", "explanation_zh", "explanation_en", "note_zh", "note_en"]
@@ -166,6 +169,15 @@ class _Figures:
 
     def __init__(self, frame: "pd.DataFrame") -> None:
         self.rows = {r["id"]: r for r in frame.to_dict("records")}
+
+    @classmethod
+    def of(cls, figures) -> "_Figures":
+        """From a DataFrame or a mapping of id to row."""
+        if isinstance(figures, dict):
+            out = cls.__new__(cls)
+            out.rows = dict(figures)
+            return out
+        return cls(figures)
 
     def missing(self, ids) -> list[str]:
         return [i for i in ids if i not in self.rows]
@@ -396,6 +408,11 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def _check_rate_alone(row, counts, text: str | None) -> dict:
     """A rate no declared check explains: try the counts of its sentence."""
     reported = _reported(row)
+    if Decimal(row["value"]) > 100:  # 办结率120%, 完成目标任务的135%: not a part of a whole
+        return dict(verdict="cannot_check", ids=[], reported=f"{reported}%", reason="over 100%",
+                    zh=f"{reported}% 超过100%，不是一个整体中的部分，无从按分子分母检验",
+                    en=f"{reported}% is over 100%: not a part of one whole, so no numerator and "
+                       "denominator to check")
     if text is not None:
         s, e = _sentence(text, row["start"])
         near = [c for c in counts if s <= c["start"] < e and c["start"] < row["start"]]
@@ -452,9 +469,305 @@ def _check_rate_alone(row, counts, text: str | None) -> dict:
                 en=f"the report states neither numerator nor denominator{small_en}")
 
 
+# -- relations found in the sentences (lawstats.relations) ------------------------------
+_MULTIPLIED = re.compile(r"\d(?:\.(\d+))?\s*(万|亿)")
+
+
+def relation_interval(row) -> Interval:
+    """The values a figure permits when it enters a relation found by rule.
+
+    As :func:`figure_interval`, and a figure rounded to 万 or 亿 (``1.9万件``,
+    ``4.5万元``), or an approximate one (``约120人``), is widened to every value
+    that rounds (half up or by truncation) to it at its last written digit.
+    """
+    base = figure_interval(row)
+    raw = str(row["raw"])
+    m = _MULTIPLIED.search(raw)
+    if m and base.is_point:
+        place = Fraction(10**4 if m.group(2) == "万" else 10**8) / 10**len(m.group(1) or "")
+        return rounded_interval(base.lower, place)
+    if row["qualifier"] == "approx" and base.is_point and base.lower:
+        return rounded_interval(base.lower, _last_place(Decimal(row["value"]), int(row["decimals"])))
+    return base
+
+
+def _last_place(value: Decimal, decimals: int) -> Fraction:
+    """The unit of the last significant written digit: 3500 → 100, 2.5 → 0.1."""
+    if decimals > 0 or value == 0:
+        return Fraction(1, 10**decimals)
+    n = int(value)
+    place = 1
+    while n and n % 10 == 0:
+        n //= 10
+        place *= 10
+    return Fraction(place)
+
+
+def _reading(rel) -> dict:
+    return dict(note_zh=rel.reading_zh, note_en=rel.reading_en)
+
+
+def _caution(rel, zh: str, en: str, **extra) -> dict:
+    return dict(verdict="cannot_check", reason=rel.caution_en, zh=f"{zh}；{rel.caution_zh}，无法判定",
+                en=f"{en}; {rel.caution_en}: cannot tell", **extra)
+
+
+def _rel_share(rel, f: "_Figures") -> dict:
+    rate = f.rows[rel.roles["rate"]]
+    reported = _reported(rate)
+    methods = DEFAULT_METHODS + (("up_or_down",) if rate["qualifier"] == "approx" else ())
+    part = sum((relation_interval(f.rows[i]) for i in rel.roles["part"]), Interval.point(0))
+    part_raw = f.raw(rel.roles["part"])
+    tried = []
+    for wid in rel.roles["whole"]:
+        whole = relation_interval(f.rows[wid])
+        if part.lower is not None and whole.upper is not None and part.lower > whole.upper:
+            tried.append((wid, None))
+            continue
+        try:
+            result = check_percent(reported, part, whole, methods=methods, allow_over_100=True)
+        except RateError:
+            tried.append((wid, None))
+            continue
+        if result.consistent:
+            return dict(verdict="consistent", ids=[rate["id"], *rel.roles["part"], wid], reported=f"{reported}%",
+                        recomputed=_num(result.recomputed, int(rate["decimals"]) + 3) + "%",
+                        rounding=", ".join(result.methods_passing),
+                        reason="consistent only by rounding" if result.only_by_rounding else "",
+                        zh=result.explanation_zh, en=result.explanation_en)
+        tried.append((wid, result))
+    ids = [rate["id"], *rel.roles["part"], *rel.roles["whole"]]
+    over = [w for w, r in tried if r is None]
+    if rel.at_most and len(tried) == 1 and tried[0][1] is not None:
+        # a larger base (cases carried over) can only lower the rate: a rate above part / whole is wrong
+        result = tried[0][1]
+        low = as_interval(result.recomputed).upper
+        if low is not None and not methods_giving(reported, Interval(0, low), methods=methods):
+            return dict(verdict="inconsistent", ids=ids, reported=f"{reported}%",
+                        recomputed=_num(result.recomputed, int(rate["decimals"]) + 3) + "%",
+                        reason="higher than part / whole, which a larger base could only lower",
+                        zh=result.explanation_zh + "；基数即使含结转案件也只会使比例更低",
+                        en=result.explanation_en + "; a base with carried-over cases could only make it lower")
+    if rel.caution_en:
+        return _caution(rel, f"{part_raw} ÷ {f.raw(rel.roles['whole'][0])} 得不到 {reported}%",
+                        f"{part_raw} / {f.raw(rel.roles['whole'][0])} does not give {reported}%",
+                        ids=ids, reported=f"{reported}%")
+    if over and len(over) == len(tried):
+        return dict(verdict="cannot_check", ids=ids, reported=f"{reported}%",
+                    reason="the part is larger than its base",
+                    zh=f"{part_raw} 大于基数 {f.raw(over[0])}，可能含上期结转，无法判定",
+                    en=f"{part_raw} is larger than the base {f.raw(over[0])} (carried over?): cannot tell")
+    if len(tried) > 1:
+        names = ", ".join(f.raw(w) for w, _ in tried)
+        return dict(verdict="cannot_check", ids=ids, reported=f"{reported}%",
+                    reason="several candidate denominators",
+                    zh=f"可能的基数（{names}）都得不到 {reported}%，但不能确定基数",
+                    en=f"none of the candidate bases ({names}) gives {reported}%, and which is meant is not certain")
+    wid, result = tried[0]
+    return dict(verdict="inconsistent", ids=ids, reported=f"{reported}%",
+                recomputed=_num(result.recomputed, int(rate["decimals"]) + 3) + "%",
+                zh=result.explanation_zh, en=result.explanation_en)
+
+
+def _rel_sum(rel, f: "_Figures") -> dict:
+    parts = sum((relation_interval(f.rows[i]) for i in rel.roles["parts"]), Interval.point(0))
+    total = relation_interval(f.rows[rel.roles["total"]])
+    expr, t_raw = f.raw(rel.roles["parts"]), f.rows[rel.roles["total"]]["raw"]
+    base = dict(reported=_num(total), recomputed=_num(parts))
+    exceeds = parts.lower is not None and total.upper is not None and parts.lower > total.upper
+    if rel.exhaustive and not rel.caution_en:
+        ok = parts.overlaps(total)
+        zh_v, en_v = ("一致", "consistent") if ok else ("不一致", "inconsistent")
+        return dict(verdict="consistent" if ok else "inconsistent", **base,
+                    zh=f"{expr} = {_num(parts)}；报告总数 {t_raw}：{zh_v}",
+                    en=f"{expr} = {_num(parts)}; reported total {t_raw}: {en_v}")
+    if not exceeds:
+        return dict(verdict="consistent", **base, reason="the parts do not exceed the total",
+                    zh=f"{expr} = {_num(parts)} ≤ 报告总数 {t_raw}：一致（所列可能不是全部）",
+                    en=f"{expr} = {_num(parts)} ≤ reported total {t_raw}: consistent (the list may not be all)")
+    if rel.caution_en:
+        return _caution(rel, f"{expr} = {_num(parts)} > 报告总数 {t_raw}",
+                        f"{expr} = {_num(parts)} > reported total {t_raw}", **base)
+    return dict(verdict="inconsistent", **base, reason="the parts exceed the total",
+                zh=f"{expr} = {_num(parts)} > 报告总数 {t_raw}：不一致",
+                en=f"{expr} = {_num(parts)} > reported total {t_raw}: inconsistent")
+
+
+def _rel_part_whole(rel, f: "_Figures") -> dict:
+    part, whole = relation_interval(f.rows[rel.roles["part"]]), relation_interval(f.rows[rel.roles["whole"]])
+    p_raw, w_raw = f.rows[rel.roles["part"]]["raw"], f.rows[rel.roles["whole"]]["raw"]
+    base = dict(reported=f"{_num(part)} ≤ {_num(whole)}")
+    if part.lower is None or whole.upper is None or part.lower <= whole.upper:
+        return dict(verdict="consistent", **base, zh=f"{p_raw} ≤ {w_raw}：一致", en=f"{p_raw} ≤ {w_raw}: consistent")
+    if rel.caution_en:
+        return _caution(rel, f"{p_raw} > {w_raw}", f"{p_raw} > {w_raw}", **base)
+    return dict(verdict="inconsistent", **base, reason="a part larger than its whole",
+                zh=f"{p_raw} > {w_raw}：部分大于整体，不一致", en=f"{p_raw} > {w_raw}: a part larger than its whole")
+
+
+def _rel_change(rel, f: "_Figures") -> dict:
+    before_row, after_row, c = (f.rows[rel.roles[k]] for k in ("before", "after", "change"))
+    points = rel.kind == "points"
+    if points:  # stated rates are themselves rounded at their decimals
+        before = rounded_interval(before_row["value"], _last_place(Decimal(before_row["value"]), int(before_row["decimals"])))
+        after = rounded_interval(after_row["value"], _last_place(Decimal(after_row["value"]), int(after_row["decimals"])))
+    else:
+        before, after = relation_interval(before_row), relation_interval(after_row)
+    diff = after - before
+    signed = diff * rel.direction
+    expr_zh = f"{after_row['raw']} − {before_row['raw']}"
+    if signed.upper is not None and signed.upper < 0:
+        word = ("增加", "an increase") if rel.direction > 0 else ("减少", "a decrease")
+        return dict(verdict="inconsistent", reported=c["raw"], recomputed=_num(diff),
+                    reason="the change goes the other way",
+                    zh=f"{expr_zh} = {_num(diff)}，与“{word[0]}”方向相反：不一致",
+                    en=f"{after_row['raw']} − {before_row['raw']} = {_num(diff)}, not {word[1]}: inconsistent")
+    magnitude = Interval(max(signed.lower, 0) if signed.lower is not None else 0, signed.upper)
+    reported = _reported(c) if c["value"] is not None else None
+    if c["unit"] == "%" and not points:
+        try:
+            value = magnitude / before if before.lower and before.lower > 0 else None
+        except Exception:  # noqa: BLE001 - an interval reaching 0
+            value = None
+        if value is None:
+            return dict(verdict="cannot_check", reported=c["raw"], reason="the earlier value is 0",
+                        zh="基数为0，无法计算变化幅度", en="the earlier value is 0: no relative change")
+        value = value * 100
+        shown = _num(value, int(c["decimals"]) + 3) + "%"
+        expr_zh = f"|{after_row['raw']} − {before_row['raw']}| ÷ {before_row['raw']}"
+        expr_en = f"|{after_row['raw']} − {before_row['raw']}| / {before_row['raw']}"
+    else:
+        value = magnitude
+        unit = "个百分点" if points else c["unit"]
+        shown = _num(value, int(c["decimals"]) + 2) + (f" {unit}" if unit else "")
+        expr_zh = expr_en = f"|{after_row['raw']} − {before_row['raw']}|"
+    if reported is None:
+        return dict(verdict="cannot_check", reported=c["raw"], recomputed=shown, reason="the change is not a single value",
+                    zh=f"{expr_zh} = {shown}；报告 {c['raw']} 不是确数", en=f"{expr_en} = {shown}; {c['raw']} is not a single value")
+    methods = DEFAULT_METHODS + (("up_or_down",) if c["qualifier"] == "approx" else ())
+    if c["unit"] == "%" or points:
+        passing = methods_giving(reported, value, methods=methods)
+    else:
+        passing = ("exact",) if as_interval(value).overlaps(relation_interval(c)) else ()
+    ok = bool(passing)
+    zh_v, en_v = ("一致", "consistent") if ok else ("不一致", "inconsistent")
+    return dict(verdict="consistent" if ok else "inconsistent", reported=c["raw"], recomputed=shown,
+                rounding=", ".join(p for p in passing if p != "exact"),
+                zh=f"{expr_zh} = {shown}；报告 {c['raw']}：{zh_v}",
+                en=f"{expr_en} = {shown}; reported {c['raw']}: {en_v}")
+
+
+def _rel_average(rel, f: "_Figures") -> dict:
+    t_row, n_row, v_row = (f.rows[rel.roles[k]] for k in ("total", "count", "average"))
+    total, count = relation_interval(t_row), relation_interval(n_row)
+    try:
+        value = as_interval(per_capita(total, count))
+    except RateError as exc:
+        return dict(verdict="cannot_check", reported=v_row["raw"], reason="cannot be computed",
+                    zh=f"无法计算：{exc}", en=f"cannot be computed: {exc}")
+    stated = relation_interval(v_row)
+    if stated.is_point:  # 人均3500元 may be rounded to the hundred
+        stated = rounded_interval(stated.lower, _last_place(Decimal(v_row["value"]), int(v_row["decimals"])))
+    shown = _num(value) + f" {v_row['unit']}"
+    expr = f"{t_row['raw']} ÷ {n_row['raw']}"
+    if value.overlaps(stated):
+        return dict(verdict="consistent", reported=v_row["raw"], recomputed=shown,
+                    zh=f"{expr} = {shown}；报告 {v_row['raw']}：一致", en=f"{expr.replace('÷', '/')} = {shown}; reported {v_row['raw']}: consistent")
+    if rel.caution_en:
+        return _caution(rel, f"{expr} = {shown}，不是 {v_row['raw']}", f"{expr.replace('÷', '/')} = {shown}, not {v_row['raw']}",
+                        reported=v_row["raw"], recomputed=shown)
+    return dict(verdict="inconsistent", reported=v_row["raw"], recomputed=shown,
+                zh=f"{expr} = {shown}；报告 {v_row['raw']}（按其末位舍入）：不一致",
+                en=f"{expr.replace('÷', '/')} = {shown}; reported {v_row['raw']} (rounded at its last digit): inconsistent")
+
+
+_RELATION_CHECKS = {"share": _rel_share, "sum": _rel_sum, "part_whole": _rel_part_whole,
+                    "growth": _rel_change, "points": _rel_change, "average": _rel_average}
+
+
+def check_relation(relation, figures) -> dict:
+    """Evaluate one relation found by :func:`lawstats.relations.find_relations`.
+
+    Parameters
+    ----------
+    relation : Relation
+    figures : DataFrame or mapping of id to figure row
+        The figures the relation names (exact values, as in :func:`run_audit`).
+
+    Returns
+    -------
+    dict
+        A row with the columns of :data:`AUDIT_COLUMNS`: ``kind`` is the check
+        kind (:data:`RELATION_CHECK_KINDS`), ``note_zh``/``note_en`` the reading,
+        ``explanation_zh``/``explanation_en`` the arithmetic.
+
+    Examples
+    --------
+    >>> from lawstats.relations import figure_records, find_relations
+    >>> text = "审结案件140件，其中纠错28件，纠错率约18%。"
+    >>> figs = figure_records(text)
+    >>> row = check_relation(find_relations(text, figs)[0], {r["id"]: r for r in figs})
+    >>> row["verdict"], row["note_en"]
+    ('inconsistent', '28件 of 140件, read from 其中 … 纠错率')
+    >>> print(row["explanation_en"])
+    28 / 140 = 20% → 20% (half_up, half_even, truncate, up_or_down); reported 18%: inconsistent (no convention checked gives 18%)
+    """
+    f = figures if isinstance(figures, _Figures) else _Figures.of(figures)
+    result = _RELATION_CHECKS[relation.kind](relation, f)
+    ids = result.pop("ids", relation.figure_ids())
+    anchor = {"share": "rate", "sum": "total", "part_whole": "part", "growth": "change",
+              "points": "change", "average": "average"}[relation.kind]
+    first = relation.roles[anchor]
+    return _row(f"{relation.kind.replace('_', '-')}-{first}", RELATION_CHECK_KINDS[relation.kind], "automatic",
+                ids, **result, **_reading(relation))
+
+
+def _change_rate_row(r, text: str) -> dict | None:
+    """A rate that states a change (同比增长12.4%) with no earlier value: cannot be checked."""
+    from .relations import is_change
+
+    if not is_change(text, r):
+        return None
+    return _row(f"growth-{r['id']}", "growth", "automatic", [r["id"]], "cannot_check", reported=r["raw"],
+                reason="the earlier value is not stated",
+                zh=f"{r['raw']} 是变化幅度，报告未给出比较的基期数值", en=f"{r['raw']} is a change, and the "
+                   "value it is compared with is not stated")
+
+
+def _relation_rows(text: str, records: list, f: "_Figures", checks: list, explained: set,
+                   done: list) -> list[dict]:
+    """A row for every relation found in the text that no declared check already states.
+
+    Rates that a relation checks are added to ``explained`` (no separate
+    rate check for them).
+    """
+    from .relations import find_relations
+
+    declared = [set(c.figure_ids()) for c in checks]
+    seen = {r["check_id"] for r in done}
+    out = []
+    for rel in find_relations(text, records):
+        ids = set(rel.figure_ids())
+        if rel.kind == "share" and rel.roles["rate"] in explained:
+            continue
+        if any(ids <= d for d in declared):
+            continue  # a person already stated this check
+        row = check_relation(rel, f)
+        cid, n = row["check_id"], 2
+        while row["check_id"] in seen:
+            row["check_id"] = f"{cid}-{n}"
+            n += 1
+        seen.add(row["check_id"])
+        out.append(row)
+        if rel.kind in ("share", "growth", "points"):
+            key = "rate" if rel.kind == "share" else "change"
+            explained.add(rel.roles[key])
+    return out
+
+
 # -- the audit -------------------------------------------------------------------------
 def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, text: str | None = None,
-              strict: bool = True, detect: bool | None = None) -> "pd.DataFrame":
+              strict: bool = True, detect: bool | None = None, relations: bool = True) -> "pd.DataFrame":
     """Run every declared and automatic check; one row per check.
 
     Parameters
@@ -472,6 +785,10 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
         ``audit.attrs["skipped_checks"]``.
     detect : bool, optional
         Detect repeats by rule; default: when no figure has ``repeat_of``.
+    relations : bool, default True
+        Check the relations that the sentences of ``text`` state
+        (:mod:`lawstats.relations`: shares, sums, parts, changes, averages);
+        ``False`` gives the audit without them (for comparison).
 
     Returns
     -------
@@ -515,12 +832,18 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
             if first in explained:
                 explained.add(rid)
 
+    if text is not None and relations:
+        rows += _relation_rows(text, records, f, checks or [], explained, rows)
     counts = [r for r in records if r["kind"] == "count"]
     for r in records:
         if r["kind"] != "rate" or r["id"] in explained or r["value"] is None:
             continue
         if r["id"] in repeats and repeats[r["id"]] in f.rows:
             continue  # checked through the figure it repeats
+        change_row = _change_rate_row(r, text) if text is not None else None
+        if change_row is not None:
+            rows.append(change_row)
+            continue
         result = _check_rate_alone(r, counts, text)
         ids = [r["id"]] + result.pop("ids")
         kind = "stated_rate" if result["verdict"] == "consistent" else "rate_without_denominator"

@@ -28,6 +28,7 @@ __all__ = [
     "Number",
     "as_interval",
     "to_fraction",
+    "rounded_interval",
 ]
 
 #: An exact number as lawstats accepts it: never a float.
@@ -403,3 +404,30 @@ def as_interval(x: Interval | Number) -> Interval:
     if isinstance(x, Interval):
         return x
     return Interval.point(x)
+
+
+def rounded_interval(value: Number, place: Number) -> Interval:
+    """The exact values that a figure rounded to ``place`` may stand for.
+
+    A report that writes ``1.9万件`` has rounded to the nearest 1000 (half up)
+    or cut the digits after it (truncation): the count lies in
+    [value − place/2, value + place], the union of both conventions, closed.
+
+    Parameters
+    ----------
+    value : int, Decimal, Fraction or str
+        The stated value in base units (``19000``).
+    place : int, Decimal, Fraction or str
+        The unit of its last written digit (``1000``); must be > 0.
+
+    Examples
+    --------
+    >>> str(rounded_interval(19000, 1000))
+    '[18500, 20000]'
+    >>> str(rounded_interval("96.3", "0.1"))
+    '[96.25, 96.4]'
+    """
+    v, p = to_fraction(value), to_fraction(place)
+    if p <= 0:
+        raise IntervalError(f"rounded_interval: place must be greater than 0; got {_show(p)}")
+    return Interval(v - p / 2, v + p)

@@ -141,6 +141,13 @@ MUTATIONS = [
     ("配备119名", "配备118名", {"police-assistants-one-to-one", "police-assistant-per-village"}),
     ("监督全县35个", "监督全县36个", {"repeat-enforcement-agencies-supervised"}),
     ("国家司法救助7起", "国家司法救助27起", {"aid-cases-within-recipients"}),
+    # issue 12: a stated rate or count pushed off by one unit in its last digit
+    # (1031/1095 = 94.155…%: 94 by half up, half even, truncation; 95 only by the ceiling)
+    ("成功率94%", "成功率95%", {"mediation-success"}),
+    ("成功率94%", "成功率93%", {"mediation-success"}),
+    # 48 + 1415 = 1463 ≠ 1436, and (48 + 1415)/1436 is over 100%
+    ("依申请事项共1463项", "依申请事项共1436项", {"trips-add-up", "at-most-one-trip-share"}),
+    ("最多跑一次比例为100%", "最多跑一次比例为99%", {"at-most-one-trip-share"}),
 ]
 
 
