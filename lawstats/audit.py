@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 __all__ = ["VERDICTS", "CHECK_KINDS", "RELATION_CHECK_KINDS", "AUDIT_COLUMNS", "check_relation", "DEFAULT_CHECKS", "Check", "load_checks",
            "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
-           "read_audit", "load_audit", "audit_report"]
+           "read_audit", "load_audit", "audit_report", "relation_interval", "audit_files", "BatchAudit",
+           "BATCH_COLUMNS"]
 
 #: The verdicts a check can reach.
 VERDICTS = ("consistent", "inconsistent", "cannot_check", "derived")
@@ -948,3 +949,109 @@ def audit_report(report=None, checks: str | Path | None = DEFAULT_CHECKS) -> "pd
     default = is_default_report(doc)
     figures, _ = load_tables(None if default else doc)
     return run_audit(figures, declared, text=doc.text, strict=default)
+
+
+# -- many reports ------------------------------------------------------------------------
+#: The columns of a batch audit: the file, then those of :data:`AUDIT_COLUMNS`.
+BATCH_COLUMNS = ["file"] + AUDIT_COLUMNS
+
+
+@dataclass
+class BatchAudit:
+    """The audits of many report files (:func:`audit_files`).
+
+    Attributes
+    ----------
+    audit : DataFrame
+        Every check of every file that could be read, in input order, with a
+        leading ``file`` column (:data:`BATCH_COLUMNS`).
+    summary : DataFrame
+        One row per file: ``file``, ``checks``, ``inconsistent``,
+        ``cannot_check``, ``error`` (empty when the file was read).
+    failures : list of (path, message)
+        Files that could not be audited, with the reason.
+    """
+
+    audit: "pd.DataFrame"
+    summary: "pd.DataFrame"
+    failures: list
+
+
+def _audit_one(path: str, checks: str | None) -> tuple[str, list[dict] | None, str]:
+    from .errors import LawstatsError
+
+    try:
+        frame = audit_report(path, checks=checks)
+    except LawstatsError as error:
+        return path, None, str(error)
+    return path, frame.astype(str).to_dict("records"), ""
+
+
+def audit_files(paths, jobs: int | None = None, progress=None,
+                checks: str | Path | None = DEFAULT_CHECKS) -> BatchAudit:
+    """Audit many report files in parallel, like statcheck over a corpus of papers.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+    jobs : int, optional
+        Processes; default every core.  ``1`` works in this process.
+    progress : callable, optional
+        Called as ``progress(files_done, files_total, inconsistent_so_far)``.
+    checks : path, optional
+        Declared checks, applied wherever their figures are found by context;
+        ``None`` for the automatic checks only.
+
+    Examples
+    --------
+    >>> from lawstats.report import default_report_path
+    >>> batch = audit_files([default_report_path(), "no-such-report.txt"], jobs=1, checks=None)
+    >>> batch.summary[["checks", "inconsistent"]].values.tolist()[0]
+    [14, 0]
+    >>> batch.failures[0][0]
+    'no-such-report.txt'
+    """
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    import pandas as pd
+
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
+    paths = [str(p) for p in paths]
+    chk = str(checks) if checks is not None else None
+    if chk is not None:
+        load_checks(chk)  # a bad checks file fails here, once
+    results: list = [None] * len(paths)
+    done = bad = 0
+
+    def record(i: int, result) -> None:
+        nonlocal done, bad
+        results[i] = result
+        done += 1
+        bad += sum(r["verdict"] == "inconsistent" for r in result[1] or [])
+        if progress is not None:
+            progress(done, len(paths), bad)
+
+    workers = min(jobs or os.cpu_count() or 1, len(paths))
+    if workers <= 1:
+        for i, p in enumerate(paths):
+            record(i, _audit_one(p, chk))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_audit_one, p, chk): i for i, p in enumerate(paths)}
+            for future in as_completed(futures):
+                record(futures[future], future.result())
+    rows, summary, failures = [], [], []
+    for path, records, error in results:
+        if records is None:
+            failures.append((path, error))
+            summary.append(dict(file=path, checks=0, inconsistent=0, cannot_check=0, error=error))
+            continue
+        rows += [dict(file=path, **r) for r in records]
+        summary.append(dict(file=path, checks=len(records),
+                            inconsistent=sum(r["verdict"] == "inconsistent" for r in records),
+                            cannot_check=sum(r["verdict"] == "cannot_check" for r in records), error=""))
+    return BatchAudit(pd.DataFrame(rows, columns=BATCH_COLUMNS),
+                      pd.DataFrame(summary, columns=["file", "checks", "inconsistent", "cannot_check", "error"]),
+                      failures)

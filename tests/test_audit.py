@@ -169,3 +169,46 @@ def test_mutated_report_fails_exactly_the_right_checks(tmp_path, old, new, expec
 
 def test_our_report_is_consistent(audit):
     assert (audit["verdict"] != "inconsistent").all(), audit[audit["verdict"] == "inconsistent"]
+
+
+# -- many reports at once (lawstats audit FILE…) --------------------------------------------
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_batch_audit_summary_csv_and_exit_status(tmp_path, capsys):
+    from lawstats.cli import main
+
+    # composed texts, made-up numbers: 120 + 95 + 105 = 320 ≠ 300; 1100/1200 = 91.67% = 91.67%
+    bad = _write(tmp_path, "bad.txt", "共受理案件300件，其中行政许可类120件、行政处罚类95件、其他类105件。")
+    good = _write(tmp_path, "good.txt", "全县事项1200项，其中可网上办理1100项，占比91.67%。")
+    empty = _write(tmp_path, "empty.txt", "今年没有可以检查的数字。")
+    status = main(["audit", bad, good, empty, "--checks", "none", "--jobs", "2", "--language", "en"])
+    out, err = capsys.readouterr()
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0].split() == ["file", "checks", "inconsistent", "cannot", "check"]
+    assert lines[1].split()[1:] == ["1", "1", "0"] and lines[1].startswith(bad)
+    assert lines[2].split()[1:] == ["2", "0", "0"]  # the share and 1100 ≤ 1200
+    assert lines[3].split()[1:] == ["0", "0", "0"]
+    assert "read from 其中" in out and "= 320; reported total 300件: inconsistent" in out
+    assert "1 inconsistent check(s) in 1 file(s)" in err
+
+    status = main(["audit", bad, good, "--checks", "none", "--format", "csv", "--jobs", "1"])
+    frame = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    assert status == 1
+    assert list(frame.columns[:2]) == ["file", "check_id"]
+    assert set(frame["file"]) == {bad, good}
+    assert frame.loc[frame["file"] == bad, "verdict"].tolist() == ["inconsistent"]
+
+
+def test_batch_audit_reports_unreadable_files(tmp_path, capsys):
+    from lawstats.cli import main
+
+    good = _write(tmp_path, "good.txt", "全县事项1200项，其中可网上办理1100项，占比91.67%。")
+    missing = str(tmp_path / "missing.txt")
+    assert main(["audit", good, missing, "--checks", "none"]) == 1  # a file failed
+    assert "skipped" in capsys.readouterr().err
+    assert main(["audit", missing, str(tmp_path / "gone.txt"), "--checks", "none"]) == 2
