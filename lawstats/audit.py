@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 __all__ = ["VERDICTS", "CHECK_KINDS", "RELATION_CHECK_KINDS", "AUDIT_COLUMNS", "check_relation", "DEFAULT_CHECKS", "Check", "load_checks",
            "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
            "read_audit", "load_audit", "audit_report", "relation_interval", "audit_files", "BatchAudit",
-           "BATCH_COLUMNS"]
+           "BATCH_COLUMNS", "inconsistencies"]
 
 #: The verdicts a check can reach.
 VERDICTS = ("consistent", "inconsistent", "cannot_check", "derived")
@@ -1055,3 +1055,66 @@ def audit_files(paths, jobs: int | None = None, progress=None,
     return BatchAudit(pd.DataFrame(rows, columns=BATCH_COLUMNS),
                       pd.DataFrame(summary, columns=["file", "checks", "inconsistent", "cannot_check", "error"]),
                       failures)
+
+
+# -- for readers -------------------------------------------------------------------------
+def inconsistencies(audit: "pd.DataFrame | None", figures: "pd.DataFrame | None", text: str | None,
+                    language: str = "zh") -> list[dict[str, str]]:
+    """The inconsistent checks, each with its sentence, its reading and its arithmetic.
+
+    Parameters
+    ----------
+    audit : DataFrame or None
+        Columns of :data:`AUDIT_COLUMNS` (``note_*`` is the reading of an
+        automatic relation, or what a declared check asserts).
+    figures : DataFrame or None
+        With ``id``, ``start``, ``end``: where the check's figures stand.
+    text : str or None
+        The report's canonical text.
+    language : {"zh", "en"}
+
+    Returns
+    -------
+    list of dict
+        ``check_id``, ``kind``, ``sentence`` (the sentence or sentences
+        holding the check's figures, joined by `` … ``; empty if unknown), ``reading``,
+        ``arithmetic``, ``reason``, ``figure_ids``; an empty list for an empty
+        or absent audit.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lawstats.relations import figure_records
+    >>> text = "前言。共受理案件300件，其中行政许可类120件、其他类195件。"
+    >>> figs = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"])
+    ...                      for f in figure_records(text)])
+    >>> audit = run_audit(figs, [], text=text)
+    >>> [(x["sentence"], x["arithmetic"]) for x in inconsistencies(audit, figs, text, "en")]
+    [('共受理案件300件，其中行政许可类120件、其他类195件', '120件 + 195件 = 315; reported total 300件: inconsistent')]
+    >>> inconsistencies(audit.iloc[0:0], figs, text)
+    []
+    """
+    from .relations import sentence_around
+
+    if audit is None or len(audit) == 0 or "verdict" not in audit.columns:
+        return []
+    spans = {}
+    if figures is not None and len(figures) and {"id", "start", "end"} <= set(figures.columns):
+        for fid, s, e in zip(figures["id"], figures["start"], figures["end"]):
+            try:
+                spans[str(fid)] = (int(float(s)), int(float(e)))
+            except (TypeError, ValueError):
+                continue
+    out = []
+    for r in audit[audit["verdict"].astype(str) == "inconsistent"].to_dict("records"):
+        ids = str(r.get("figure_ids", "")).split()
+        where = [spans[i] for i in ids if i in spans]
+        sentence = ""
+        if text and where:  # each figure's sentence once, in text order (a repeat spans two sections)
+            found = sorted({sentence_around(text, a, b) for a, b in where})
+            sentence = " … ".join(text[a:b].strip() for a, b in found)
+        out.append(dict(check_id=str(r["check_id"]), kind=str(r.get("kind", "")), sentence=sentence,
+                        reading=str(r.get(f"note_{language}", "") or ""),
+                        arithmetic=str(r.get(f"explanation_{language}", "") or ""),
+                        reason=str(r.get("reason", "") or ""), figure_ids=" ".join(ids)))
+    return out

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Note", "report_summary", "outline_table", "part_of", "section_label", "format_number",
            "format_value", "indicator_label", "select_figures", "quote_context", "figure_table",
            "part_note", "figures_by_part", "mentions_table", "localize_arithmetic", "derived_table",
-           "checks_table", "audit_overview", "denominators_table", "RATE_METHODS", "set_display"]
+           "checks_table", "inconsistencies_table", "audit_overview", "denominators_table", "RATE_METHODS", "set_display"]
 
 
 class Note(str):
@@ -609,6 +609,40 @@ def checks_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str =
                      r["figure_ids"].replace(" ", ", ")))
     keys = ("check_id", "check_kind", "asserts", "arithmetic", "verdict", "reason", "figure_ids")
     table = pd.DataFrame(rows, columns=[label(k, language) for k in keys])
+    table.index = range(1, len(table) + 1)
+    return table
+
+
+_INCONSISTENCY_COLUMNS = {"zh": ("核查", "句子", "读法", "算式"), "en": ("check", "sentence", "reading", "arithmetic")}
+
+
+def inconsistencies_table(audit: "pd.DataFrame", figures: "pd.DataFrame", text: str | None,
+                          language: str = "zh") -> "pd.DataFrame":
+    """Every inconsistent check with its sentence, its reading and its arithmetic, in ``language``.
+
+    The sentence is quoted from the report; the reading says which figures the
+    audit related and from which words (``1100项 of 1200项, read from 其中 …
+    占比``), or what a declared check asserts.  An audit with no inconsistency
+    (or no check at all) gives an empty table with the same columns.
+
+    Examples
+    --------
+    >>> from lawstats.audit import read_audit
+    >>> from lawstats.dataset import read_figures
+    >>> inconsistencies_table(read_audit(), read_figures(), None, "en").columns.tolist()
+    ['check', 'sentence', 'reading', 'arithmetic']
+    >>> len(inconsistencies_table(read_audit(), read_figures(), None, "en"))
+    0
+    """
+    import pandas as pd
+
+    from .audit import inconsistencies
+
+    check_language(language)
+    rows = [(x["check_id"], x["sentence"], x["reading"],
+             localize_arithmetic(x["arithmetic"], figures, language))
+            for x in inconsistencies(audit, figures, text, language)]
+    table = pd.DataFrame(rows, columns=list(_INCONSISTENCY_COLUMNS[language]))
     table.index = range(1, len(table) + 1)
     return table
 

@@ -44,7 +44,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, Iterable, Mapping
 
-__all__ = ["RELATION_KINDS", "Relation", "find_relations", "figure_records", "sentences", "is_change"]
+__all__ = ["RELATION_KINDS", "Relation", "find_relations", "figure_records", "sentences", "sentence_around",
+           "is_change"]
 
 #: The kinds of relation :func:`find_relations` finds.
 RELATION_KINDS = ("share", "sum", "part_whole", "growth", "points", "average")
@@ -167,6 +168,25 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         spans.append((start, len(text)))
     return spans
+
+
+def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The span of the sentence(s) holding ``text[start:end]``, without the closing mark.
+
+    Examples
+    --------
+    >>> text = "甲共10件。其中乙3件，占30%。丙。"
+    >>> s, e = sentence_around(text, text.index("3件"))
+    >>> text[s:e]
+    '其中乙3件，占30%'
+    >>> s, e = sentence_around(text, text.index("10件"), text.index("30%"))
+    >>> text[s:e]
+    '甲共10件。其中乙3件，占30%'
+    """
+    end = start if end is None else end
+    s = max(text.rfind(mark, 0, start) for mark in "。！？；;!?\n") + 1
+    m = _SENTENCE_END.search(text, max(end, start))
+    return s, (m.start() if m else len(text))
 
 
 def _is_rate(f: Mapping) -> bool:
@@ -353,8 +373,8 @@ def _shares(s: _Sentence) -> list[Relation]:
         rel = _share(s, r, [part], wholes, source, lead, where)
         if mismatch and not rel.caution_en:
             rel = Relation(rel.kind, rel.roles, rel.reading_zh, rel.reading_en,
-                           caution_zh=f"比例名称“{word}”与所列部分不同，可能另有所指",
-                           caution_en=f"the rate's name ({word}) does not name the part; it may count more",
+                           caution_zh="比例名称与所列部分不同，可能另有所指",
+                           caution_en="the rate's name does not name the part; it may count more",
                            start=rel.start, end=rel.end)
         out.append(rel)
     return out

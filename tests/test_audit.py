@@ -1,6 +1,7 @@
 """The audit: verdicts with their arithmetic, and teeth — a changed figure breaks exactly its checks."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -212,3 +213,51 @@ def test_batch_audit_reports_unreadable_files(tmp_path, capsys):
     assert main(["audit", good, missing, "--checks", "none"]) == 1  # a file failed
     assert "skipped" in capsys.readouterr().err
     assert main(["audit", missing, str(tmp_path / "gone.txt"), "--checks", "none"]) == 2
+
+
+# -- shown where it matters ------------------------------------------------------------------
+def _composed_audit():
+    from lawstats.relations import figure_records
+
+    # made-up numbers: 120 + 95 + 105 = 320 ≠ 300; 28/140 = 20% ≠ 约18%
+    text = ("前言。共受理案件300件，其中行政许可类120件、行政处罚类95件、其他类105件。"
+            "审结案件140件，其中纠错28件，纠错率约18%。成功调解50件。")
+    figs = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"], quote=f["raw"])
+                         for f in figure_records(text)])
+    return text, figs, run_audit(figs, [], text=text)
+
+
+def test_annotated_report_lists_inconsistencies_first():
+    from lawstats.site import render_annotated_report
+
+    text, figs, audit = _composed_audit()
+    assert (audit["verdict"] == "inconsistent").sum() == 2
+    page = render_annotated_report(text, figs, audit, language="en")
+    top = page.index('id="inconsistencies"')
+    assert top < page.index('id="text"')
+    block = page[top:page.index('id="text"')]
+    assert "共受理案件300件，其中行政许可类120件、行政处罚类95件、其他类105件" in block  # the sentence
+    assert "make up 300件, read from 其中 … 其余" in block  # the reading
+    assert "= 320; reported total 300件: inconsistent" in block  # the arithmetic
+    checks = page[page.index('id="checks"'):]
+    first_rows = re.findall(r'<tr id="check-([^"]+)">\n<td>[^<]*</td>\n<td>[^<]*</td>\n<td class="v-([a-z_-]+)"', checks)
+    verdicts = [v for _, v in first_rows]
+    assert verdicts[:2] == ["inconsistent", "inconsistent"] and "inconsistent" not in verdicts[2:]
+
+
+def test_inconsistencies_table_and_empty_audit():
+    from lawstats.present import inconsistencies_table
+    from lawstats.site import render_annotated_report
+
+    text, figs, audit = _composed_audit()
+    table = inconsistencies_table(audit, figs, text, "zh")
+    assert table.columns.tolist() == ["核查", "句子", "读法", "算式"]
+    assert table.iloc[1]["句子"] == "审结案件140件，其中纠错28件，纠错率约18%"
+    assert table.iloc[1]["读法"] == "28件 占 140件 的 约18%，据“其中 … 纠错率”"
+    empty = audit.iloc[0:0]
+    assert inconsistencies_table(empty, figs, text, "en").empty
+    page = render_annotated_report(text, figs, empty, language="en")
+    assert "No inconsistency found" not in page  # no checks at all: no section
+    ok = audit[audit["verdict"] != "inconsistent"]
+    page = render_annotated_report(text, figs, ok, language="en")
+    assert f"No inconsistency found ({len(ok)} checks)." in page
