@@ -167,13 +167,77 @@ def _table(tallies: dict[str, Tally]) -> str:
     return "\n".join(lines)
 
 
+def push_last_digit(raw: str, step: int) -> str | None:
+    """``raw`` with its number moved by ``step`` units of its last written digit, or None.
+
+    >>> push_last_digit("94%", 1), push_last_digit("96.34%", -1), push_last_digit("1463项", -1)
+    ('95%', '96.33%', '1462项')
+    """
+    m = _NUMBER.search(raw)
+    if m is None:
+        return None
+    value = Decimal(m.group())
+    unit = Decimal(1).scaleb(value.as_tuple().exponent)
+    new = value + step * unit
+    if new < 0:
+        return None
+    return raw[:m.start()] + str(new) + raw[m.end():]
+
+
+def our_report_mutations() -> list[tuple[str, str, str, list[str]]]:
+    """Push every checked count and rate of our report by ±1 in its last digit and audit each copy.
+
+    Only exact figures written in digits that some check (other than ``derived``) names are
+    pushed.  Returns (figure id, as written, as pushed, inconsistent check ids).
+    """
+    import tempfile
+
+    from lawstats.audit import load_checks, read_audit, run_audit
+    from lawstats.dataset import DEFAULT_ANNOTATIONS, exact_values, extract_tables, read_figures
+    from lawstats.report import load_report
+
+    text = load_report().text
+    audit = read_audit()
+    checked = {i for ids, kind in zip(audit["figure_ids"], audit["kind"]) if kind != "derived" for i in ids.split()}
+    checks = load_checks()
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for row in read_figures().to_dict("records"):
+            if row["id"] not in checked or row["qualifier"] != "exact" or row["kind"] not in ("count", "rate"):
+                continue
+            if not _NUMBER.search(row["quote"]):
+                continue
+            for step in (1, -1):
+                new = push_last_digit(row["quote"], step)
+                if new is None:
+                    continue
+                path = Path(tmp) / "pushed.txt"
+                path.write_text(text[:row["start"]] + new + text[row["end"]:], encoding="utf-8")
+                report = load_report(path)
+                figures, _ = extract_tables(report, DEFAULT_ANNOTATIONS)
+                result = run_audit(exact_values(figures), checks, text=report.text, strict=False)
+                bad = result.loc[result["verdict"] == "inconsistent", "check_id"].tolist()
+                out.append((row["id"], row["quote"], new, bad))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", default=str(CORPUS))
     parser.add_argument("--verbose", action="store_true", help="list every miss and false alarm")
     parser.add_argument("--fail", action="store_true",
                         help="exit 1 on any false alarm or detection below 90%%")
+    parser.add_argument("--our-report", action="store_true",
+                        help="instead: push each checked count and rate of data/raw/luzhai-2021.txt by one "
+                             "unit of its last digit, both ways, and list what the audit finds")
     args = parser.parse_args(argv)
+    if args.our_report:
+        results = our_report_mutations()
+        for fid, old, new, bad in results:
+            print(f"{fid:<40} {old} → {new}: {', '.join(bad) if bad else 'not detected'}")
+        found = sum(bool(b) for *_, b in results)
+        print(f"\n{found} of {len(results)} pushed copies have an inconsistent check")
+        return 0
     cases = load_corpus(args.corpus)
     new, old = score(cases, True), score(cases, False)
     print(f"relation corpus: {len(cases)} cases, {new['all'].targets} errors to find "

@@ -254,6 +254,11 @@ def _grim(reported: str, whole: Interval, whole_raw: str) -> dict:
         return dict(verdict="cannot_check", reported=f"{reported}%", reason="denominator is not an exact count",
                     zh=f"分母 {whole_raw} 不是确数，无法检验", en=f"the denominator {whole_raw} is not an exact count")
     n = int(whole.lower)
+    if Decimal(reported) > 100:  # declared a share of n: at most n of n
+        return dict(verdict="inconsistent", reported=f"{reported}%", recomputed="",
+                    reason="impossible for the denominator",
+                    zh=f"{n} 中的部分不可能占 {reported}%：不可能",
+                    en=f"a part of {n} cannot be {reported}% of it: impossible")
     ks = numerators_for(reported, n, methods=("half_up", "half_even", "truncate"))
     if ks:
         shown = ", ".join(str(k) for k in ks[:3]) + ("…" if len(ks) > 3 else "")
