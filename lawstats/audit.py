@@ -612,6 +612,24 @@ def _rel_part_whole(rel, f: "_Figures") -> dict:
 
 
 def _rel_change(rel, f: "_Figures") -> dict:
+    result = _rel_change_one(rel, f)
+    others = rel.roles.get("other_afters") or []
+    if result["verdict"] != "inconsistent" or not others:
+        return result
+    from dataclasses import replace
+
+    for other in others:  # 受理120件，办结110件，较上年的100件增长20%: 受理 may be what grew
+        roles = {k: v for k, v in rel.roles.items() if k != "other_afters"}
+        alt = _rel_change_one(replace(rel, roles=dict(roles, after=other)), f)
+        if alt["verdict"] == "consistent":
+            return dict(alt, ids=[rel.roles["before"], other, rel.roles["change"]])
+    names = ", ".join(f.rows[i]["raw"] for i in [rel.roles["after"], *others])
+    return dict(result, verdict="cannot_check", reason="several candidate current values",
+                zh=result["zh"] + f"；但本期数值可能是 {names} 中的另一个，无法判定",
+                en=result["en"] + f"; but the current value may be another of {names}: cannot tell")
+
+
+def _rel_change_one(rel, f: "_Figures") -> dict:
     before_row, after_row, c = (f.rows[rel.roles[k]] for k in ("before", "after", "change"))
     points = rel.kind == "points"
     if points:  # stated rates are themselves rounded at their decimals
@@ -631,10 +649,7 @@ def _rel_change(rel, f: "_Figures") -> dict:
     magnitude = Interval(max(signed.lower, 0) if signed.lower is not None else 0, signed.upper)
     reported = _reported(c) if c["value"] is not None else None
     if c["unit"] == "%" and not points:
-        try:
-            value = magnitude / before if before.lower and before.lower > 0 else None
-        except Exception:  # noqa: BLE001 - an interval reaching 0
-            value = None
+        value = magnitude / before if before.lower is not None and before.lower > 0 else None
         if value is None:
             return dict(verdict="cannot_check", reported=c["raw"], reason="the earlier value is 0",
                         zh="基数为0，无法计算变化幅度", en="the earlier value is 0: no relative change")

@@ -174,6 +174,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "why:the change is not a single value": ("变化量不是确数", "the change is not a single value"),
     "why:higher than part / whole, which a larger base could only lower": ("高于部分÷整体，而更大的基数只会使比例更低", "higher than part / whole, which a larger base could only lower"),
     "why:over 100%": ("超过100%", "over 100%"),
+    "why:several candidate current values": ("有多个可能的本期数值", "several candidate current values"),
+    "why:the average may be of another quantity": ("平均的可能是另一个量", "the average may be of another quantity"),
     "why:the earlier value is not stated": ("未给出基期数值", "the earlier value is not stated"),
     "why:impossible for the denominator": ("该分母不可能得到此比率", "impossible for the denominator"),
     "why:cannot be computed": ("无法计算", "cannot be computed"),

@@ -512,12 +512,13 @@ def _changes(s: _Sentence) -> list[Relation]:
         earlier = s.before(i)
         before = after = None
         source = ""
+        others: list[str] = []
         # 从A增加到B，增加C / 由A压缩至B，压缩C
         for j in range(len(earlier) - 1, 0, -1):
             a, b = earlier[j - 1], earlier[j]
             gap_ab = text[a["end"]:b["start"]]
             pre_a = text[_clause_start(text, a["start"], s.start):a["start"]]
-            if _FROM.search(pre_a[-6:] if len(pre_a) > 6 else pre_a) and re.search(r"(到|至|为)", gap_ab):
+            if _FROM.search(pre_a[-12:]) and re.search(r"(到|至|为)", gap_ab):
                 before, after, source = a, b, "从 A … 到 B"
                 break
         if before is None:
@@ -532,6 +533,7 @@ def _changes(s: _Sentence) -> list[Relation]:
                     same = [f for f in outer if f["unit"] == before["unit"]]
                     if same:
                         after, source = same[-1], since.group(1)
+                        others = [f["id"] for f in same[-2::-1]]  # 受理120件，办结110件，较上年…: which grew?
         if before is None or after is None:
             continue
         if before["unit"] != after["unit"]:
@@ -549,7 +551,10 @@ def _changes(s: _Sentence) -> list[Relation]:
         used.add(c["id"])
         d_en = "increase" if direction > 0 else "decrease"
         d_zh = "增加" if direction > 0 else "减少"
-        out.append(Relation(kind, {"before": before["id"], "after": after["id"], "change": c["id"]},
+        roles = {"before": before["id"], "after": after["id"], "change": c["id"]}
+        if others:
+            roles["other_afters"] = others
+        out.append(Relation(kind, roles,
                             reading_zh=f"由 {before['raw']} 到 {after['raw']}，{d_zh} {c['raw']}，据“{source} … {word}”",
                             reading_en=f"from {before['raw']} to {after['raw']}, a {d_en} of {c['raw']}, "
                                        f"read from {source} … {word}",
@@ -585,8 +590,11 @@ def _averages(s: _Sentence) -> list[Relation]:
             continue
         total, count = totals[-1], counts[-1]
         caution_en = caution_zh = ""
+        between = re.sub(r"(达到|达|约|近|为|是|超过)", "", lead[m.end():])
         if len(totals) > 1 or len(counts) > 1:
             caution_en, caution_zh = "several candidate totals or counts in the sentence", "同句中有多个可能的总数或人数"
+        elif len(between) > 2:  # 人均可支配收入3.2万元: an average of another quantity
+            caution_en, caution_zh = "the average may be of another quantity", "平均的可能是另一个量"
         out.append(Relation("average", {"total": total["id"], "count": count["id"], "average": v["id"]},
                             reading_zh=f"{total['raw']} ÷ {count['raw']}，据“{word}”",
                             reading_en=f"{total['raw']} / {count['raw']}, read from {word}",

@@ -141,3 +141,19 @@ def test_points_are_a_difference_of_rates():
     assert Fraction("94.3") - Fraction("91.5") == Fraction("2.8")
     rows = _checks("满意率从91.5%提高到94.3%，提高2.8个百分点。")
     assert [(r["kind"], r["verdict"]) for r in rows] == [("points", "consistent")]
+
+
+# -- any text: relations never raise ------------------------------------------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = sorted({p for c in CASES for p in __import__("re").split(r"(?<=[，。、；])", c["text"]) if p}
+                 | {"从", "由", "到", "至", "增长", "下降", "其中", "其余", "共", "分别为", "人均", "平均每件", "占",
+                    "的", "率", "（", "）", "约", "万", "个百分点", "较上年的", "同比", "0件", "0%", "\n"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12))
+def test_any_composition_of_the_forms_audits_without_error(pieces):
+    audit = bench.audit_text("".join(pieces))
+    assert set(audit["verdict"]) <= {"consistent", "inconsistent", "cannot_check"}
