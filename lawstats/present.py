@@ -701,6 +701,8 @@ def denominators_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language:
         ids = r["figure_ids"].split()
         rate = rows_by_id.get(ids[0])
         reported = r["reported"].rstrip("%")
+        if Decimal(reported) > 100:  # 办结率120%: not a share of one count, no denominator to find
+            continue
         candidates = [rows_by_id[i] for i in ids[1:] if i in rows_by_id]
         found = possible_denominators(reported, max_denominator=max_denominator, methods=RATE_METHODS)
         if len(found) == max_denominator:

@@ -261,3 +261,26 @@ def test_inconsistencies_table_and_empty_audit():
     ok = audit[audit["verdict"] != "inconsistent"]
     page = render_annotated_report(text, figs, ok, language="en")
     assert f"No inconsistency found ({len(ok)} checks)." in page
+
+
+def test_audit_page_pieces_survive_no_checks_and_rates_over_100():
+    from lawstats.charts import MissingFigures, denominators_chart, verdicts_chart
+    from lawstats.present import audit_overview, denominators_table, inconsistencies_table
+    from lawstats.relations import figure_records
+
+    for text in ("今年没有数字。", "行政复议案件同比增长150%，办结率120%。"):
+        figs = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"], quote=f["raw"])
+                             for f in figure_records(text)],
+                            columns=["id", "start", "end", "raw", "value", "unit", "qualifier", "lower", "upper",
+                                     "decimals", "kind", "label", "section", "repeat_of", "indicator", "quote"])
+        audit = run_audit(figs, [], text=text).astype(str)
+        assert (audit["verdict"] != "inconsistent").all()
+        assert denominators_table(audit, figs, "en").empty  # 120% is not a share of a count
+        assert inconsistencies_table(audit, figs, text, "en").empty
+        with pytest.raises(MissingFigures):
+            denominators_chart(audit, figs, language="en", text=text)
+        if audit.empty:
+            with pytest.raises(MissingFigures):
+                verdicts_chart(audit, "en")
+        else:
+            assert audit_overview(audit, "en").loc["all"].tolist()[-1] == len(audit)
