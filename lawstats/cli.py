@@ -282,8 +282,12 @@ def format_audit_table(audit, language: str = "zh", width: int = 100) -> str:
     column = "explanation_zh" if language == "zh" else "explanation_en"
     lines = ["  ".join([_pad(h, w) for h, w in zip(header, widths)] + [header[-1]]),
              "  ".join(["-" * w for w in widths + [w_text]])]
+    note = "note_zh" if language == "zh" else "note_en"
     for r, cid, kind, verdict in zip(audit.to_dict("records"), ids, kinds, verdicts):
-        text = wrap_columns(str(r.get(column) or r.get("reason") or ""), w_text)
+        shown = str(r.get(column) or r.get("reason") or "")
+        if r.get("source") == "automatic" and r.get(note):  # a relation read from a sentence: its reading
+            shown = f"{r[note]} — {shown}"
+        text = wrap_columns(shown, w_text)
         name = _wrap_id(cid, w_id)
         cells = [name + ["  " + kind], [verdict]] if stacked else [name, [kind], [verdict]]
         for i in range(max(len(text), max(len(c) for c in cells))):
