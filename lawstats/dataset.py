@@ -183,6 +183,12 @@ def load_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFram
     whose sentence matches (an edited or next-year copy;
     ``indicator_source == "matched"``), the rest get automatic labels
     (``indicator_source == "automatic"``).
+
+    Examples
+    --------
+    >>> figures, excluded = load_tables()
+    >>> figures.set_index("id").loc["legal-consultations-answered", ["value", "upper"]].tolist()
+    [Decimal('80'), Decimal('90')]
     """
     if is_default_report(report):
         return read_figures(), read_excluded()
