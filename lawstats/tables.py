@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from .structure import Structure
 
 __all__ = ["FIGURES_COLUMNS", "CHECKS_COLUMNS", "figures", "excluded", "checks", "interval_of",
-           "figures_table", "checks_table", "section_order"]
+           "figures_table", "checks_table", "section_order", "stack"]
 
 #: The columns of :func:`figures`, in order.
 FIGURES_COLUMNS = [
@@ -56,7 +56,7 @@ CHECKS_COLUMNS = [
     "check_id", "kind", "source", "verdict", "reason", "rounding", "figure_id", "position", "role",
     "reported", "reported_lower", "reported_upper", "recomputed", "recomputed_lower",
     "recomputed_upper", "reported_text", "recomputed_text", "explanation_zh", "explanation_en",
-    "note_zh", "note_en",
+    "note_zh", "note_en", "report",
 ]
 _NUMBERS = ("value", "lower", "upper")
 #: Qualifiers whose figures are known only by their bounds: no single value.
@@ -218,15 +218,18 @@ def _document(report) -> "Report":
     return report if isinstance(report, Report) else load_report(report)
 
 
-def figures(report: "str | Path | Report | None" = None) -> "pd.DataFrame":
+def figures(report: "str | Path | Report | list | None" = None) -> "pd.DataFrame":
     """Every figure of a report, one row per mention, as an ordinary pandas table.
 
     Parameters
     ----------
-    report : path or Report, optional
+    report : path or Report, or a list of them, optional
         Default: the project's report (its curated ``data/figures.csv``).  Any
         other report is read now; curated labels apply where its sentences
         match, other figures get automatic labels (``indicator_source``).
+        A list gives one table of every report's figures (``report`` tells
+        them apart), with ``part`` and ``section`` categories shared by all
+        (see :func:`stack`), ready for facets across reports.
 
     Returns
     -------
@@ -253,6 +256,8 @@ def figures(report: "str | Path | Report | None" = None) -> "pd.DataFrame":
     """
     from .dataset import is_default_report, load_tables
 
+    if isinstance(report, (list, tuple)):
+        return stack([figures(r) for r in report])
     doc = _document(report)
     exact, _ = load_tables(None if is_default_report(doc) else doc)
     return figures_table(exact, doc)
@@ -400,7 +405,7 @@ def _flat(x) -> list[str]:
     return [y for item in x for y in _flat(item)]
 
 
-def checks_table(audit: "pd.DataFrame", declared=()) -> "pd.DataFrame":
+def checks_table(audit: "pd.DataFrame", declared=(), report: str | None = None) -> "pd.DataFrame":
     """Turn an audit (one row per check, ids packed in ``figure_ids``) into the long table.
 
     Parameters
@@ -411,6 +416,8 @@ def checks_table(audit: "pd.DataFrame", declared=()) -> "pd.DataFrame":
         The declared checks (:func:`lawstats.audit.load_checks`): the ``role`` of
         each figure in them (``rate``, ``numerator``, ``denominator``, ``parts``,
         ``total``…).  Automatic checks have no role (NaN).
+    report : str, optional
+        The report's name, for the ``report`` column (as in :func:`figures`).
 
     Returns
     -------
@@ -449,7 +456,7 @@ def checks_table(audit: "pd.DataFrame", declared=()) -> "pd.DataFrame":
                 "recomputed": rec[0], "recomputed_lower": rec[1], "recomputed_upper": rec[2],
                 "reported_text": r.get("reported"), "recomputed_text": r.get("recomputed"),
                 "explanation_zh": r.get("explanation_zh"), "explanation_en": r.get("explanation_en"),
-                "note_zh": r.get("note_zh"), "note_en": r.get("note_en"),
+                "note_zh": r.get("note_zh"), "note_en": r.get("note_en"), "report": report,
             })
     out = pd.DataFrame(rows, columns=CHECKS_COLUMNS)
     numeric = [c for c in CHECKS_COLUMNS if c.startswith(("reported", "recomputed"))
@@ -468,15 +475,17 @@ def checks_table(audit: "pd.DataFrame", declared=()) -> "pd.DataFrame":
     return out
 
 
-def checks(report: "str | Path | Report | None" = None) -> "pd.DataFrame":
+def checks(report: "str | Path | Report | list | None" = None) -> "pd.DataFrame":
     """The audit of a report's arithmetic as a long table: one row per check and figure.
 
     Parameters
     ----------
-    report : path or Report, optional
+    report : path or Report, or a list of them, optional
         Default: the project's report (its ``data/audit.csv``).  Any other
         report is audited now: the declared checks wherever their figures were
-        found, and every automatic check.
+        found, and every automatic check.  A list gives one table for all
+        (``report`` tells them apart; merge with :func:`figures` on
+        ``["report", "figure_id"]`` = ``["report", "id"]``).
 
     Returns
     -------
@@ -486,7 +495,8 @@ def checks(report: "str | Path | Report | None" = None) -> "pd.DataFrame":
         recomputed numbers as float64 (a rate in percentage points; NaN where
         the check states no number) beside their text; missing text NaN.
         Merge with :func:`figures` on ``figure_id`` = ``id``; count checks (not
-        rows) with ``drop_duplicates("check_id")``.
+        rows) with ``drop_duplicates("check_id")``.  ``report`` is the report's
+        name, as in :func:`figures`.
 
     Examples
     --------
@@ -496,5 +506,57 @@ def checks(report: "str | Path | Report | None" = None) -> "pd.DataFrame":
     """
     from .audit import DEFAULT_CHECKS, load_audit, load_checks
 
+    if isinstance(report, (list, tuple)):
+        return stack([checks(r) for r in report])
+    doc = _document(report)
     declared = load_checks(DEFAULT_CHECKS) if Path(DEFAULT_CHECKS).exists() else []
-    return checks_table(load_audit(report), declared)
+    return checks_table(load_audit(doc), declared, report=doc.name)
+
+
+def _numeral_key(label: str) -> tuple[int, int]:
+    """(part, section) numbers of a label: ``"二(三)"`` -> (2, 3), ``"五"`` -> (5, 0), ``""`` -> (0, 0)."""
+    from .numerals import parse_chinese_numeral
+
+    def number(x: str) -> int:
+        try:
+            return int(parse_chinese_numeral(x))
+        except Exception:  # not a numeral: after every numbered heading
+            return 10**6
+
+    part, _, rest = label.partition("(")
+    if not part:
+        return (0, 0)
+    return (number(part), number(rest.rstrip(")")) if rest else 0)
+
+
+def stack(tables: "list[pd.DataFrame]") -> "pd.DataFrame":
+    """Stack the tables of several reports into one, keeping ``part`` and ``section`` categorical.
+
+    ``pd.concat`` turns categoricals with different categories into plain
+    text, losing the order; here every table gets the union of the
+    categories, ordered by the headings' numbers (``""`` first, then 一, 一(一),
+    一(二), 二 …), so ``groupby`` and seaborn facets follow the reports' order.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> a = pd.DataFrame({"section": pd.Categorical(["二"], ["", "一", "二"], ordered=True)})
+    >>> b = pd.DataFrame({"section": pd.Categorical(["一(一)"], ["", "一", "一(一)"], ordered=True)})
+    >>> both = stack([a, b])
+    >>> both["section"].cat.categories.tolist(), both["section"].tolist()
+    (['', '一', '一(一)', '二'], ['二', '一(一)'])
+    """
+    import pandas as pd
+
+    tables = list(tables)
+    if not tables:
+        raise ValueError("stack() needs at least one table")
+    columns = [c for c in ("part", "section") if all(c in t.columns for t in tables)]
+    shared = {}
+    for c in columns:
+        labels = [x for t in tables for x in (t[c].cat.categories if hasattr(t[c], "cat")
+                                               else t[c].dropna().unique())]
+        shared[c] = sorted(dict.fromkeys(str(x) for x in labels), key=_numeral_key)
+    out = [t.assign(**{c: pd.Categorical(t[c].astype(object), categories=shared[c], ordered=True)
+                       for c in columns}) for t in tables]
+    return pd.concat(out, ignore_index=True)

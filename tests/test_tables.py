@@ -336,3 +336,45 @@ def test_empty_audit_is_a_typed_empty_table():
     long = checks_table(empty)
     assert long.empty and long.columns.tolist() == CHECKS_COLUMNS
     assert long["reported"].dtype == "float64"
+
+
+# -- several reports, and seaborn -------------------------------------------------------------
+def test_several_reports_in_one_table(ours):
+    paths = [None, QINGSHAN, CORPUS[0]]
+    both = lawstats.figures(paths)
+    assert isinstance(both["section"].dtype, pd.CategoricalDtype) and both["section"].cat.ordered
+    assert len(both) == sum(len(lawstats.figures(p)) for p in paths)
+    assert both["report"].unique().tolist() == ["luzhai-2021", "qingshan-2022", CORPUS[0].stem]
+    # each report's own sections keep their report order inside the shared categories
+    for name, one in both.groupby("report"):
+        by_section = one.sort_values(["section", "start"], kind="stable")["start"].tolist()
+        assert by_section == sorted(by_section), name
+    # the union holds every part of every report, numbered order: '' 一 二 三 …
+    parts = both["part"].cat.categories.tolist()
+    assert parts[0] == "" and set(parts) >= set(ours["part"].cat.categories)
+    checks = lawstats.checks([None, QINGSHAN])
+    merged = checks.merge(both, left_on=["report", "figure_id"], right_on=["report", "id"],
+                          how="left", validate="many_to_one")
+    assert merged["id"].notna().all()
+    assert set(merged["report"]) == {"luzhai-2021", "qingshan-2022"}
+
+
+def test_seaborn_draws_from_the_tables(ours, recwarn):
+    import matplotlib
+    import seaborn as sns
+
+    from lawstats.plotting import set_theme
+
+    matplotlib.use("Agg")
+    set_theme("zh")  # the notebooks' theme: a font with Chinese glyphs
+    counts = ours.query("kind == 'count' and value.notna()", engine="python")
+    ax = sns.barplot(data=counts, x="value", y="id", hue="part", legend=False)
+    assert sorted(p.get_width() for p in ax.patches if p.get_width() > 0) == sorted(counts["value"])
+    # facets across reports: one panel per report, parts in the shared order
+    both = lawstats.figures([None, QINGSHAN])
+    grid = sns.catplot(data=both, x="part", col="report", kind="count")
+    assert len(grid.axes.flat) == 2
+    ticks = [t.get_text() for t in grid.axes.flat[0].get_xticklabels()]
+    assert ticks == both["part"].cat.categories.tolist()
+    grid.figure.canvas.draw()
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
