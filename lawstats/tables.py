@@ -79,15 +79,29 @@ def _missing(x: Any) -> bool:
     return type(x).__name__ in ("NAType", "NaTType")
 
 
-def _exact_text(x: Any) -> str | None:
-    """An exact number as plain decimal text (``'550000'``, ``'96.34'``), None when missing."""
+def _exact_text(x: Any, where: str = "") -> str | None:
+    """An exact number as plain decimal text (``'550000'``, ``'96.34'``), None when missing.
+
+    Raises
+    ------
+    ValueError
+        Naming ``where`` (the row and column) when ``x`` is no exact decimal.
+    """
     from .dataset import format_decimal
 
     if _missing(x):
         return None
     if isinstance(x, float):
-        raise TypeError(f"{x!r} is a float; the exact tables hold Decimal or text")
-    return format_decimal(Decimal(str(x)))
+        raise ValueError(f"{where}{x!r} is a float; the exact figures table holds Decimal or "
+                         "decimal text (e.g. '96.34')")
+    try:
+        d = Decimal(str(x).strip())
+    except InvalidOperation:
+        raise ValueError(f"{where}{x!r} is not a decimal number; expected e.g. '550000' "
+                         "or '96.34'") from None
+    if not d.is_finite():
+        raise ValueError(f"{where}{x!r} is not a finite number; leave the cell empty when missing")
+    return format_decimal(d)
 
 
 def section_order(report: "Report | Structure | None" = None,
@@ -173,7 +187,9 @@ def figures_table(frame: "pd.DataFrame", report: "Report | None" = None) -> "pd.
     col = {c: (frame[c].tolist() if c in frame.columns else [None] * n) for c in frame.columns}
     for c in _TEXT_FIGURE_COLUMNS + ("section", "start", "end", "decimals"):
         col.setdefault(c, [None] * n)
-    exact = {c: [_exact_text(x) for x in col.get(c, [None] * n)] for c in _NUMBERS}
+    exact = {c: [_exact_text(x, f"figures table, row {i} (id {fid!r}), column {c!r}: ")
+                 for i, (x, fid) in enumerate(zip(col.get(c, [None] * n), col["id"]))]
+             for c in _NUMBERS}
     bounded = [q in _BOUNDED for q in col["qualifier"]]
     exact["value"] = [None if b else v for v, b in zip(exact["value"], bounded)]
 

@@ -378,3 +378,26 @@ def test_seaborn_draws_from_the_tables(ours, recwarn):
     assert ticks == both["part"].cat.categories.tolist()
     grid.figure.canvas.draw()
     assert not [w for w in recwarn if "missing from font" in str(w.message)]
+
+
+# -- bad and empty input --------------------------------------------------------------------
+def test_bad_exact_value_names_row_and_column():
+    bad = pd.DataFrame({"id": ["a", "b"], "section": ["一", "一"], "qualifier": ["exact"] * 2,
+                        "value": ["12", "12O"], "lower": ["12", "12"], "upper": ["12", "12"],
+                        "decimals": [0, 0], "start": [5, 9], "end": [8, 12]})
+    with pytest.raises(ValueError, match=r"row 1 \(id 'b'\), column 'value': '12O' is not a decimal"):
+        figures_table(bad)
+
+
+def test_missing_report_file_is_a_clear_error(tmp_path):
+    with pytest.raises(lawstats.ReportError, match="nothing-here.txt"):
+        lawstats.figures(tmp_path / "nothing-here.txt")
+
+
+def test_a_report_without_figures_gives_typed_empty_tables(tmp_path):
+    path = tmp_path / "empty-2024.txt"
+    path.write_text("某县法治政府建设工作情况报告\n一、总体情况\n认真贯彻落实上级部署。\n", encoding="utf-8")
+    f, c = lawstats.figures(path), lawstats.checks(path)
+    assert f.empty and f.columns.tolist() == FIGURES_COLUMNS and f["value"].dtype == "float64"
+    assert f["part"].cat.categories.tolist() == ["", "一"]
+    assert c.empty and c.columns.tolist() == CHECKS_COLUMNS
