@@ -53,7 +53,7 @@ FIGURES_COLUMNS = [
 ]
 #: The columns of :func:`checks`, in order.
 CHECKS_COLUMNS = [
-    "check_id", "kind", "source", "verdict", "reason", "rounding", "figure_id", "position", "role",
+    "check_id", "check_kind", "source", "verdict", "reason", "rounding", "figure_id", "position", "role",
     "reported", "reported_lower", "reported_upper", "recomputed", "recomputed_lower",
     "recomputed_upper", "reported_text", "recomputed_text", "explanation_zh", "explanation_en",
     "note_zh", "note_en", "report",
@@ -464,7 +464,7 @@ def checks_table(audit: "pd.DataFrame", declared=(), report: str | None = None) 
         rep, rec = _numbers(str(r.get("reported") or "")), _numbers(str(r.get("recomputed") or ""))
         for i, fid in enumerate(ids):
             rows.append({
-                "check_id": r["check_id"], "kind": r["kind"], "source": r["source"],
+                "check_id": r["check_id"], "check_kind": r["kind"], "source": r["source"],
                 "verdict": r["verdict"], "reason": r.get("reason"), "rounding": r.get("rounding"),
                 "figure_id": fid, "position": i,
                 "role": roles.get((r["check_id"], fid)) if r["source"] == "declared" else None,
@@ -510,9 +510,10 @@ def checks(report: "str | Path | Report | list | None" = None) -> "pd.DataFrame"
         categorical of :data:`lawstats.audit.VERDICTS`; the reported and
         recomputed numbers as float64 (a rate in percentage points; NaN where
         the check states no number) beside their text; missing text NaN.
-        Merge with :func:`figures` on ``figure_id`` = ``id``; count checks (not
-        rows) with ``drop_duplicates("check_id")``.  ``report`` is the report's
-        name, as in :func:`figures`.
+        ``check_kind`` is audit.csv's ``kind`` (renamed: the figures have a
+        ``kind`` too).  Merge with :func:`figures` on ``["report", "figure_id"]``
+        = ``["report", "id"]``; count checks (not rows) with
+        ``drop_duplicates("check_id")``.
 
     Examples
     --------

@@ -232,7 +232,7 @@ def test_long_audit_of_our_report(our_checks):
         assert rows["figure_id"].tolist() == r.figure_ids.split()
         assert rows["position"].tolist() == list(range(len(rows)))
     # a stated rate's reported number is the rate figure's value (two files agree)
-    rates = our_checks.query("kind == 'stated_rate' and source == 'declared' and role == 'rate'")
+    rates = our_checks.query("check_kind == 'stated_rate' and source == 'declared' and role == 'rate'")
     assert len(rates) > 0
 
 
@@ -244,11 +244,12 @@ def test_long_audit_of_unseen_reports(unseen):
 
 
 def test_merge_figures_with_their_checks(ours, our_checks):
-    merged = our_checks.merge(ours, left_on="figure_id", right_on="id", how="left",
-                              validate="many_to_one", suffixes=("", "_figure"))
+    merged = our_checks.merge(ours, left_on=["report", "figure_id"], right_on=["report", "id"],
+                              how="left", validate="many_to_one")
+    assert not [c for c in merged.columns if c.endswith(("_x", "_y"))]  # no clashing names
     assert merged["id"].notna().all(), "every figure an audit names is in the figures table"
     # the rate a stated_rate check reports is the rate figure's own value: two files agree
-    rates = merged.query("role == 'rate' and kind == 'stated_rate'")
+    rates = merged.query("role == 'rate' and check_kind == 'stated_rate'")
     assert len(rates) > 0 and (rates["reported"] == rates["value"]).all()
     # checks per part, in report order
     per_part = merged.drop_duplicates(["check_id", "part"]).groupby("part", observed=True).size()
@@ -258,7 +259,8 @@ def test_merge_figures_with_their_checks(ours, our_checks):
 def test_merge_on_an_unseen_report():
     """qingshan-2022: 调解各类纠纷1260件，调解成功1198件，调解成功率95.08% — 1198/1260 = 95.0794%."""
     f, c = lawstats.figures(QINGSHAN), lawstats.checks(QINGSHAN)
-    merged = c.merge(f, left_on="figure_id", right_on="id", how="left", validate="many_to_one")
+    merged = c.merge(f, left_on=["report", "figure_id"], right_on=["report", "id"], how="left",
+                     validate="many_to_one")
     assert merged["id"].notna().all()
     rate = merged[merged["raw"] == "95.08%"]
     check = merged[merged["check_id"].isin(rate["check_id"])]
