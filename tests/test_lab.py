@@ -82,11 +82,12 @@ def test_make_lab_serves_on_localhost_with_the_project_kernel(tmp_path):
         log.close()
 
 
-def test_a_lab_kernel_is_set_up_as_the_build_s(monkeypatch):
+def test_a_lab_kernel_is_set_up_as_the_build_s(monkeypatch, tmp_path):
     """A kernel started from make lab's kernel spec has the build's environment, theme and fonts."""
     from jupyter_client.manager import start_new_kernel
 
     monkeypatch.setenv("JUPYTER_PATH", str(KERNELS))
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
     km, kc = start_new_kernel(kernel_name="python3")
     try:
         code = ("import os, matplotlib; from matplotlib_inline import backend_inline as b; "
@@ -101,6 +102,7 @@ def test_a_lab_kernel_is_set_up_as_the_build_s(monkeypatch):
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+    assert not list((tmp_path / "runtime").glob("kernel-*.json"))  # no connection file left
     env = _kernel_env("zh")
     from lawstats.plotting import THEME_RC
 
