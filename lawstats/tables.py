@@ -195,9 +195,8 @@ def figures_table(frame: "pd.DataFrame", report: "Report | None" = None) -> "pd.
 
     sections = ["" if _missing(s) else str(s) for s in col["section"]]
     starts = [None if _missing(s) else int(s) for s in col["start"]]
-    seen = [s for _, s in sorted(zip([s if s is not None else -1 for s in starts], sections),
-                                 key=lambda t: t[0])]
-    part_cats, section_cats = section_order(report, seen)
+    in_text_order = sorted(range(n), key=lambda i: -1 if starts[i] is None else starts[i])
+    part_cats, section_cats = section_order(report, [sections[i] for i in in_text_order])
 
     def text(values):
         return pd.Series([None if _missing(v) else str(v) for v in values], dtype="str")
@@ -322,7 +321,7 @@ def interval_of(row) -> Interval:
     ----------
     row : a row of :func:`figures`
         A pandas Series (``figures.iloc[0]``, ``for _, row in f.iterrows()``),
-        a namedtuple of ``itertuples()`` or a dict.  The exact text columns
+        a namedtuple of ``itertuples()`` or a dict (anything with ``.get``).  The exact text columns
         (``value_exact``…) are used when present; rows of the exact tables
         (Decimal or text values) work too.
 
@@ -354,15 +353,17 @@ def interval_of(row) -> Interval:
 
     if hasattr(row, "_asdict"):  # itertuples()
         row = row._asdict()
-    get = row.get if hasattr(row, "get") else (lambda k, d=None: row[k] if k in row else d)
-    exact = {}
+    fid = row.get("id", "?")
+    record = {"id": fid, "raw": row.get("raw", "?"), "qualifier": row.get("qualifier", "exact")}
     for c in _NUMBERS:
-        x = get(f"{c}_exact", None) if f"{c}_exact" in row else get(c, None)
-        exact[c] = None if _missing(x) else Decimal(str(x)) if not isinstance(x, float) else x
-    if exact["value"] is None and get("qualifier") not in _BOUNDED and not _missing(get("value")):
-        exact["value"] = get("value")
-    record = {"id": get("id", "?"), "raw": get("raw", "?"), "qualifier": get("qualifier", "exact"),
-              **exact}
+        # the exact text when the row has it; else the cell itself (Decimal, text, or a float,
+        # which exact arithmetic accepts only when it is a whole number)
+        x = row[f"{c}_exact"] if f"{c}_exact" in row else row.get(c)
+        if isinstance(x, float) and not _missing(x):
+            record[c] = x
+        else:
+            text = _exact_text(x, f"figure {fid!r}, {c}: ")
+            record[c] = None if text is None else Decimal(text)
     return figure_interval(record)
 
 
