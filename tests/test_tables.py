@@ -206,6 +206,16 @@ def test_unseen_report_idioms():
     described = f["value"].describe()
     assert described["count"] == (~f["qualifier"].isin(BOUNDED)).sum()
     assert f.query("section == '二(三)'")["raw"].tolist() == ["46万元", "近百万元", "50家左右"]
+    # plot: the bars are the numbers; a bound is drawn from its lower and upper columns
+    import matplotlib
+
+    matplotlib.use("Agg")
+    counts = f.query("unit == '件' and value.notna()", engine="python")
+    ax = counts.plot(x="id", y="value", kind="barh", legend=False)
+    assert [p.get_width() for p in ax.patches] == counts["value"].tolist()
+    bounded = f.query("upper.notna() and value.isna()", engine="python")
+    ax = bounded.plot(x="id", y=["lower", "upper"], kind="barh")
+    assert len(ax.patches) == 2 * len(bounded) > 0
 
 
 # -- the audit as a long table ---------------------------------------------------------------
