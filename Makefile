@@ -21,9 +21,12 @@ html: install
 test: install browser
 	$(BIN)/python -m pytest
 
-## lab: open the notebooks in JupyterLab
+## lab: open the notebooks in JupyterLab, with kernels set up as the build's (jupyter/kernels/)
+# --allow-root only when run as root (as in a container); LAB_ARGS adds options, e.g. --no-browser
+LAB_ARGS ?=
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	JUPYTER_PATH="$(CURDIR)/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
+	  $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) notebooks/
 
 ## data: regenerate data/figures.csv, data/excluded.csv and data/audit.csv
 data: install
