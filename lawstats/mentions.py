@@ -46,6 +46,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lawstats.autolabel import relabel
 from lawstats.errors import ParseError
 from lawstats.numerals import normalize_digits, parse_chinese_numeral
 from lawstats.quantity import (
@@ -535,7 +536,7 @@ def find_mentions(text: str) -> list[Mention]:
             if reason in _LABEL_FLOOR_REASONS:
                 label_floor = end
         covered = end
-    return out
+    return relabel(text, out)
 
 
 def figures(mentions: list[Mention]) -> list[Mention]:
