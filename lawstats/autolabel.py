@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -106,6 +107,7 @@ _TRAIL_WORDS = ("共计", "共有", "共", "累计", "合计", "总计", "分别
                 "由原", "从原", "原", "按", "全县", "全区", "全市", "全镇", "全乡", "全省", "全州", "全旗", "我县",
                 "我区", "我市", "我镇", "本县", "本区", "本市")
 _TRAIL = sorted(_TRAIL_WORDS, key=len, reverse=True)
+_TRAIL_RE = re.compile("(?:" + "|".join(map(re.escape, _TRAIL)) + ")$")
 _KEEP_BEFORE = {"为": "行作成认因称", "计": "统设会审核估预", "有": "所没拥具享持占固", "是": "但就总还正都只真若凡",
                 "达": "到传表下", "在": "存现实所", "至": "甚以", "到": "做得感受达", "以": "可难所予加得足用",
                 "超": "赶", "的": "目", "平均": "", "了": "为除"}
@@ -122,6 +124,7 @@ def _is_trail(label: str, word: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=8192)
 def clean_label(label: str) -> str:
     """Drop marks, leading fillers and scope, trailing fillers and change verbs.
 
@@ -139,18 +142,18 @@ def clean_label(label: str) -> str:
         before = s
         s = _LEAD.sub("", s)
         s = _SCOPE.sub("", s) if len(_SCOPE.sub("", s)) >= 2 else s
-        changed = True
-        while changed and s:
-            changed = False
-            for w in _TRAIL:
-                if s.endswith(w) and _is_trail(s, w) and len(s) > len(w):
-                    s = s[: -len(w)]
-                    changed = True
-                    break
-                if s == w and w in ("的", "了", "共", "共计", "累计", "由", "从", "在", "为"):
+        while s:
+            m = _TRAIL_RE.search(s)
+            if m is None:
+                break
+            w = m.group()
+            if len(s) == len(w):
+                if w in ("的", "了", "共", "共计", "累计", "由", "从", "在", "为"):
                     s = ""
-                    changed = True
-                    break
+                break
+            if not _is_trail(s, w):
+                break
+            s = s[:m.start()]
         if s == before:
             break
     return s
@@ -419,11 +422,8 @@ def _in_list(sep: str) -> bool:
 
 def _sentence_start(text: str, pos: int) -> int:
     """Start of the sentence around ``pos`` (looking back at most 200 characters)."""
-    i = pos - 1
     lo = max(0, pos - 200)
-    while i >= lo and text[i] not in _SENTENCE:
-        i -= 1
-    return i + 1
+    return max(max(text.rfind(c, lo, pos) for c in _SENTENCE) + 1, lo)
 
 
 def _previous_clause(text: str, start: int, floor: int, sentence_start: int) -> str:
