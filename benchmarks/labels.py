@@ -18,6 +18,8 @@ excerpt, finds the extracted figure with the same span, and judges its automatic
   at an older checkout) gets the English name of the standard indicator the label matches, as its
   pages show it, or nothing.
 
+A stricter number is printed too: the automatic label identical to the gold label.
+
 Shares are over the gold figures the extraction finds with the right span (a missed figure has no
 label to judge); the figures' recall and precision are printed too, and so are planted
 non-figures (``excluded.csv``) that were taken for figures.  ``--engine jieba`` labels with jieba's
@@ -93,6 +95,7 @@ class Result:
     named_zh: int = 0
     named_en: int = 0
     translated: int = 0
+    exact_zh: int = 0
     planted: int = 0
     planted_taken: int = 0
     rows: list = field(default_factory=list)
@@ -161,6 +164,7 @@ def score(gold: Path = GOLD, engine: str = "rules") -> Result:
             res.named_zh += ok_zh
             res.named_en += ok_en
             res.translated += not english.startswith("[untranslated]")
+            res.exact_zh += zh == r["label_zh"]
             res.rows.append((name, r["quote"], r["label_zh"], zh, english, ok_zh, ok_en))
         for r in (r for r in planted if r["file"] == name):
             s = _occurrence(text, r["quote"], int(r["occurrence"]))
@@ -187,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"labels naming the counted thing: zh {r.named_zh}/{r.matched} = {100 * r.share_zh:.1f}%, "
           f"en {r.named_en}/{r.matched} = {100 * r.share_en:.1f}% "
           f"(translated {r.translated}/{r.matched})")
+    print(f"stricter: zh label identical to the gold label {r.exact_zh}/{r.matched} = "
+          f"{100 * r.exact_zh / max(r.matched, 1):.1f}%")
     if args.details:
         for name, quote, gold_zh, zh, english, ok_zh, ok_en in r.rows:
             if zh is None:
