@@ -82,17 +82,19 @@ MENTION_PATTERN = re.compile(rf"[{RUN_CHARS}]+(?:{_SEP}[{RUN_CHARS}]+)*")
 
 #: Why a mention is not a figure.
 REASON_DESCRIPTIONS: dict[str, str] = {
-    "year": "a calendar year: 2021年, 2023年度, 二〇二一年, a bare 1900-2099 (2019、2020年, （2021）)",
+    "year": "a calendar year: 2021年, 2023年度, 二〇二一年, a bare 1900-2099 (2019、2020年, （2021）), "
+            "or a year word (上一年度, 关键一年, 一年来)",
     "date": "a date, time or quarter: 2021年3月底, 2月, 30日, 十月初七, 9:00, 第三季度, "
             "and damaged 20256月, 2025730日",
     "period": "a span of years: 2021—2025年, damaged 20212025年",
-    "ordinal": "a position, not an amount: 十九届, 二中全会, 十九大, 第八批, 第2期, 第一责任人, 3号, 100周年",
+    "ordinal": "a position, not an amount: 十九届, 二中全会, 十九大, 第八批, 第2期, 第一责任人, 3号, 100周年, "
+               "plenums written with 次 (五届七次全会, 三次、四次全会)",
     "heading": "a heading number: 一、 at a line start, （一）, 1.",
     "enumerator": "an enumerated point: 一是, 二是, 其一",
     "slogan": "a fixed name or slogan: 四所合一, 三统一, 三项制度, 双随机一公开, 一窗, 法律六进, 八五普法, "
               "十三五, 三级, 3+X, 一村一警务助理, or anything inside a short quotation",
     "name": "part of a name: text inside a book title 《…》, a place (三华村), a phone or hotline number",
-    "document_number": "a document number: 〔2024〕3号",
+    "document_number": "a document number: 〔2024〕3号, or an index number (索引号：abc12/2025-00003)",
     "version": "a version number: 2.0方案, V3.1",
     "word": "a numeral character inside an ordinary word (统一, 进一步, 一体化, 一些, 百姓, 十分), "
             "a Chinese numeral with no measure word after it (四大), or the base of a rate (每万人)",
@@ -190,7 +192,16 @@ _ORDINAL = re.compile(
     rf"|[{RUN_CHARS}]+(?:届|屆|周年|週年|年级|號|号(?![召])|楼)"
     rf"|[{_CN}]+中(?:全会|(?=[、，,]))"
     rf"|[{_CN}]+次(?:全会|全体会议)"
+    rf"|[{_CN}]+次(?=(?:、[{_CN}]+次)+(?:全会|全体会议))"  # 三次、四次全会精神
 )
+#: Year words (上一年度, 关键一年, 一年来): a year referred to, not a count of years.
+_YEAR_WORD = re.compile(r"一年(?:度|来)?")
+_YEAR_WORD_BEFORE = re.compile(r"(?:[上前下去当同]|(?:关键|攻坚|开局|收官|决胜|奋进|起步|开篇|谋篇|突破|转型|冲刺|"
+                               r"起势|见效|提升|巩固|深化|攻坚克难)的?)$")
+#: Index numbers of a page's metadata block (索引号：abc12/2025-00003) and such numbers anywhere.
+_INDEX_LINE = re.compile(r"(?:^|\n)[ \t\u3000•·]*(?:信息)?(?:索引号|发文字号|文号|编号|发文编号)[ \t\u3000]*[：:][^\n]*$")
+_INDEX_TOKEN = re.compile(r"[A-Za-z0-9０-９_\-－/．.]*")
+_INDEX_CODE = re.compile(r"[0-9]+/(?:19|20)[0-9]{2}-[0-9]{3,}")
 _SESSION = re.compile(rf"[{_CN}]+次会议")
 _COUNT_BEFORE = re.compile(r"(?:连续|共|历时|历经|已|先后)$")
 _DOCNUM = re.compile(rf"(?:19|20|１９|２０)[0-9０-９]{{2}}\s*[〕\]】］)）]\s*第?[0-9０-９]+\s*号")
@@ -293,6 +304,12 @@ def _classify(text: str, s: int, e: int, floor: int, n: int):
         return s, e + 1, "enumerator", None
     if prev == "其" and not arabic and e - s == 1 and s - 1 >= floor and nxt in "，,：:、是":
         return s - 1, e, "enumerator", None
+    if arabic and (_INDEX_CODE.match(text, s) or _INDEX_LINE.search(text, max(0, s - 40), s)):
+        return s, max(e, _INDEX_TOKEN.match(text, s).end()), "document_number", None  # 索引号：abc12/2025-00003
+    if not arabic and text[s] == "一":
+        m = _YEAR_WORD.match(text, s)
+        if m and _YEAR_WORD_BEFORE.search(text, max(0, s - 5), s) and m.end() >= e:
+            return s, m.end(), "year", None  # 上一年度, 关键一年
 
     # 2. dates, years, periods, ordinals
     m = _DATE.match(text, s)
