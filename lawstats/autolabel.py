@@ -28,6 +28,8 @@ Decisions
 - **Whole words, no punctuation, no dangling particle**; at most :data:`MAX_LENGTH` characters,
   cut at a word boundary the rules know (after an agency: ``局 院 委 府``), never mid-word where
   avoidable.
+- **Simplified characters**: a report through a traditional-character gateway (``全縣31個``) is
+  read folded to simplified characters (:mod:`lawstats.indicators`' table), so its labels are too.
 - Labels are best effort and marked ``automatic`` in the tables; curated annotations override them.
 """
 from __future__ import annotations
@@ -181,11 +183,22 @@ def _left(text: str, start: int, floor: int) -> str:
             continue
         elif c in "（(【[":
             break
+        elif c in "\r\n" and i > floor and _broken_line(text, i, floor):
+            i -= 1  # a line break inside a sentence (scrape damage): read through it
+            continue
         elif c in _HARD or (c == "、" and not in_quote and not through_list):
             break
         out.append(c)
         i -= 1
     return "".join(reversed(out))
+
+
+def _broken_line(text: str, i: int, floor: int) -> bool:
+    """Is the line break at ``i`` a break inside a sentence (a word character before it)?"""
+    j = i - 1
+    while j > floor and text[j] in "\r \t\u3000":
+        j -= 1
+    return j >= floor and text[j].isalpha() and not ("一" <= text[j] <= "十" and j == floor)
 
 
 def _right(text: str, end: int, stop: int) -> str:
@@ -301,6 +314,9 @@ def figure_labels(text: str, mentions: "list[Mention]") -> dict[int, str]:
     """
     from lawstats.mentions import _LABEL_FLOOR_REASONS  # noqa: PLC0415 - mentions imports this module
 
+    from lawstats.indicators import _FOLD  # noqa: PLC0415 - traditional -> simplified, one to one
+
+    text = text.translate(_FOLD)  # same length: offsets hold; labels come out in simplified characters
     figs = [m for m in mentions if m.figure is not None]
     floors: dict[int, int] = {}
     floor = 0
@@ -318,13 +334,15 @@ def figure_labels(text: str, mentions: "list[Mention]") -> dict[int, str]:
     for m in figs:
         raw_left = _left(text, m.start, floors[m.start])
         left = clean_label(raw_left)
-        right = _right(text, m.end, nxt.get(m.start, len(text)))
+        stop = nxt.get(m.start, len(text))
+        right = _right(text, m.end, stop)
         change = _CHANGE.search(_MARKS.sub("", raw_left))
         noun, rest, how = _split_noun(right)
+        glued = m.end + len(right) >= stop and not how  # 举办36场受众4万余人: 受众 is the next figure's
         left_open = (not left or bool(_SCOPE_ONLY.match(left)) or bool(_VERB_END.search(left))
                      or bool(_ONLY_ACTIONS.match(left))
                      or bool(_VERB_END.search(_MARKS.sub("", raw_left).rstrip("的了"))))
-        after = bool(noun) and left_open and not _PREDICATE.match(noun) and m.end not in word_starts \
+        after = bool(noun) and left_open and not glued and not _PREDICATE.match(noun) and m.end not in word_starts \
             and m.figure.kind in ("count", "amount") and not right.startswith(("的比例", "以上", "以下"))
         if after:
             verb = left if left and not _SCOPE_ONLY.match(left) else ""
