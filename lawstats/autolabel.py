@@ -183,7 +183,7 @@ def _left(text: str, start: int, floor: int) -> str:
             continue
         elif c in "（(【[":
             break
-        elif c in "\r\n" and i > floor and _broken_line(text, i, floor):
+        elif c in "\r\n" and i > floor and not text[i + 1:start].strip() and _broken_line(text, i, floor):
             i -= 1  # a line break inside a sentence (scrape damage): read through it
             continue
         elif c in _HARD or (c == "、" and not in_quote and not through_list):
@@ -194,7 +194,7 @@ def _left(text: str, start: int, floor: int) -> str:
 
 
 def _broken_line(text: str, i: int, floor: int) -> bool:
-    """Is the line break at ``i`` a break inside a sentence (a word character before it)?"""
+    """Is the line break at ``i``, right before a figure, a break inside a sentence (``受理申请⏎52件``)?"""
     j = i - 1
     while j > floor and text[j] in "\r \t\u3000":
         j -= 1
