@@ -341,6 +341,7 @@ def figure_labels(text: str, mentions: "list[Mention]") -> dict[int, str]:
         glued = m.end + len(right) >= stop and not how  # 举办36场受众4万余人: 受众 is the next figure's
         left_open = (not left or bool(_SCOPE_ONLY.match(left)) or bool(_VERB_END.search(left))
                      or bool(_ONLY_ACTIONS.match(left))
+                     or _MARKS.sub("", raw_left).endswith("了")
                      or bool(_VERB_END.search(_MARKS.sub("", raw_left).rstrip("的了"))))
         after = bool(noun) and left_open and not glued and not _PREDICATE.match(noun) and m.end not in word_starts \
             and m.figure.kind in ("count", "amount") and not right.startswith(("的比例", "以上", "以下"))
