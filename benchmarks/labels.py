@@ -23,7 +23,8 @@ A stricter number is printed too: the automatic label identical to the gold labe
 Shares are over the gold figures the extraction finds with the right span (a missed figure has no
 label to judge); the figures' recall and precision are printed too, and so are planted
 non-figures (``excluded.csv``) that were taken for figures.  ``--engine jieba`` labels with jieba's
-part-of-speech tags instead of the rules (for the comparison in the report; needs ``jieba``).
+part-of-speech tags instead of the rules, for comparison; it needs ``jieba`` installed (``pip install
+jieba==0.42.1``; not a dependency of lawstats: it did worse than the rules) and writes no cache file.
 """
 from __future__ import annotations
 
@@ -129,6 +130,57 @@ def _english(find_label_en):
     return old
 
 
+_POS_NOUN = ("n", "nr", "ns", "nt", "nz", "vn", "an", "ng", "j", "l", "nrt", "eng")
+
+
+def _jieba():
+    """jieba's part-of-speech tokenizer, built without writing its cache anywhere."""
+    import jieba
+    import jieba.posseg
+
+    tok = jieba.Tokenizer()
+    tok.FREQ, tok.total = tok.gen_pfdict(tok.get_dict_file())  # what initialize() does, minus the cache
+    tok.initialized = True
+    return jieba.posseg.POSTokenizer(tok)
+
+
+def jieba_labels(text: str, mentions) -> dict:
+    """The jieba alternative: the last run of nouns (by jieba's part-of-speech tags) in the clause
+    before the figure, with the verb right before it; else the first run of nouns after it."""
+    from lawstats.autolabel import _left, _right, clean_label
+
+    global _POSSEG
+    if "_POSSEG" not in globals():
+        _POSSEG = _jieba()
+    figs = [m for m in mentions if m.figure is not None]
+    out, floor = {}, 0
+    for k, m in enumerate(figs):
+        stop = figs[k + 1].start if k + 1 < len(figs) else len(text)
+        left = clean_label(_left(text, m.start, floor))
+        words = [(w.word, w.flag) for w in _POSSEG.cut(left)]
+        i = len(words)
+        while i and words[i - 1][1] not in _POS_NOUN:
+            i -= 1
+        j = i
+        while j and (words[j - 1][1] in _POS_NOUN or words[j - 1][1] in ("a", "b", "m", "q")):
+            j -= 1
+        if j and words[j - 1][1].startswith("v"):
+            j -= 1
+        label = "".join(w for w, _ in words[j:i])
+        if not label:
+            right = [(w.word, w.flag) for w in _POSSEG.cut(_right(text, m.end, stop))]
+            nouns = []
+            for w, f in right:
+                if f in _POS_NOUN:
+                    nouns.append(w)
+                elif nouns:
+                    break
+            label = "".join(nouns) or left
+        out[m.start] = label
+        floor = m.end
+    return out
+
+
 def score(gold: Path = GOLD, engine: str = "rules") -> Result:
     """Score the automatic labels of the gold set's figures (see the module docstring)."""
     from lawstats.mentions import find_mentions
@@ -139,7 +191,7 @@ def score(gold: Path = GOLD, engine: str = "rules") -> Result:
     en = _english(english_label)
     relabel = None
     if engine == "jieba":
-        from lawstats.autolabel import jieba_labels as relabel
+        relabel = jieba_labels
 
     rows = list(csv.DictReader(open(gold / "gold.csv", encoding="utf-8")))
     planted = list(csv.DictReader(open(gold / "excluded.csv", encoding="utf-8")))
