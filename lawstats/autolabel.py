@@ -35,7 +35,6 @@ Decisions
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -162,8 +161,16 @@ def clean_label(label: str) -> str:
     return s
 
 
+_SIMPLE_TAIL = re.compile(r"[^，。；：！？!?;:,\n\r|、“”‘’「」『』（）()【】\[\]]*$")
+
+
 def _left(text: str, start: int, floor: int) -> str:
     """The words of the clause before ``start`` (marks and short brackets read through)."""
+    lo = max(floor, start - 60)
+    simple = _SIMPLE_TAIL.search(text, lo, start)
+    if simple.start() == lo or text[simple.start() - 1] in _HARD:  # the common case: no marks to read through
+        if not (simple.start() == start and start > floor and text[start - 1] in "\r\n"):
+            return simple.group()
     out: list[str] = []
     i = start - 1
     in_quote = False
@@ -315,9 +322,10 @@ def figure_labels(text: str, mentions: "list[Mention]") -> dict[int, str]:
     """
     from lawstats.mentions import _LABEL_FLOOR_REASONS  # noqa: PLC0415 - mentions imports this module
 
-    from lawstats.indicators import _FOLD  # noqa: PLC0415 - traditional -> simplified, one to one
+    if _traditional().search(text):  # same length: offsets hold; labels come out in simplified characters
+        from lawstats.indicators import _FOLD  # noqa: PLC0415 - traditional -> simplified, one to one
 
-    text = text.translate(_FOLD)  # same length: offsets hold; labels come out in simplified characters
+        text = text.translate(_FOLD)
     figs = [m for m in mentions if m.figure is not None]
     floors: dict[int, int] = {}
     floor = 0
@@ -424,6 +432,14 @@ def figure_labels(text: str, mentions: "list[Mention]") -> dict[int, str]:
     return {g["m"].start: _shorten(_final(g["label"])) for g in info}
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> "re.Pattern":
+    """Any traditional character :mod:`lawstats.indicators` folds (a fast test before folding)."""
+    from lawstats.indicators import _FOLD_PAIRS  # noqa: PLC0415
+
+    return re.compile("[" + re.escape(_FOLD_PAIRS[0::2]) + "]")
+
+
 def _final(label: str) -> str:
     label = _MARKS.sub("", label)
     while label and label[-1] in "的了和及与等或、，":
@@ -468,5 +484,8 @@ def relabel(text: str, mentions: "list[Mention]") -> "list[Mention]":
     >>> [m.label for m in relabel("清理了12个乡镇的权责清单。", find_mentions("清理了12个乡镇的权责清单。"))]
     ['清理权责清单的乡镇']
     """
+    from lawstats.mentions import Mention  # noqa: PLC0415 - mentions imports this module
+
     labels = figure_labels(text, mentions)
-    return [replace(m, label=labels[m.start]) if m.figure is not None else m for m in mentions]
+    return [Mention(m.start, m.end, m.quote, m.figure, m.reason, labels[m.start], m.detail)
+            if m.figure is not None else m for m in mentions]

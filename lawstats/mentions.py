@@ -543,7 +543,7 @@ def find_mentions(text: str) -> list[Mention]:
         if 0 <= _enclosed(text, start, end, "《", "》", 100):
             reason, q = "name", None
         if reason is None:
-            out.append(Mention(start, end, text[start:end], q, None, _label(text, start, end, label_floor)))
+            out.append(Mention(start, end, text[start:end], q, None))  # labelled by relabel() below
             label_floor = end
         elif reason == "unparsed":
             detail = str(q) if q is not None else ""
