@@ -24,7 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["GLOSSARY_PATH", "UNTRANSLATED", "Term", "glossary", "english_label", "translate"]
+__all__ = ["GLOSSARY_PATH", "UNTRANSLATED", "glossary", "english_label", "translate"]
 
 #: The glossary file shipped with the package.
 GLOSSARY_PATH = Path(__file__).with_name("glossary.tsv")
@@ -32,9 +32,6 @@ GLOSSARY_PATH = Path(__file__).with_name("glossary.tsv")
 UNTRANSLATED = "[untranslated]"
 _ROLES = ("n", "v", "s")
 _KEEP = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.+-")
-
-Term = tuple  # (english, role)
-
 
 @lru_cache(maxsize=1)
 def glossary(path: str | None = None) -> dict[str, tuple[str, str]]:
@@ -117,7 +114,6 @@ def _render(tokens: list[tuple[str, str]]) -> str:
     start = end
     while start - 1 >= 0 and tokens[start - 1][1] == "n":
         start -= 1
-    # a rate word after nouns and an action (差评整改率): the whole label is the rate's name
     head = " ".join(e for e, _ in tokens[start:end + 1])
     verbs = " ".join(e for e, r in tokens if r == "v")
     context = " ".join(e for i, (e, r) in enumerate(tokens) if r == "n" and not start <= i <= end)

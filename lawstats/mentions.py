@@ -38,7 +38,8 @@ applied in this order:
    (``“百姓小天网”``).
 
 The run class is a superset of the brief's: it adds ``○`` (a zero in
-``二○二一年``) and the traditional ``兩 萬 億``.  Labels are best effort.
+``二○二一年``) and the traditional ``兩 萬 億``.  Labels are best effort, made by
+:func:`lawstats.autolabel.relabel`.
 """
 from __future__ import annotations
 
@@ -219,10 +220,6 @@ _ARABIC = frozenset("0123456789０１２３４５６７８９")
 _SPACE = " \t\u3000\xa0"
 _PUNCT_BEFORE_ENUM = frozenset("。；;，,：:、！？!?\n\r “”\"（）()")
 _SENTENCE_END = frozenset("。；;！？!?")
-_LABEL_TAIL = re.compile(r"[^，。；：、！？!?;:,\n\r（）()《》【】]*$")
-_LABEL_HEAD = re.compile(rf"[^，。；：、！？!?;:,\n\r（）()《》【】{RUN_CHARS}]{{1,12}}")
-_LABEL_LEAD = re.compile(r"^(?:其中|共计|共有|共|累计|合计|总计|全年|今年以来|今年|以来|目前|当年|已经|已|并|还|另外|另|同时|均|按照|将|把|对|向|在)+")
-_LABEL_TRAIL = re.compile(r"(?:共计|共有|共|累计|合计|总计|分别为|分别|达到|达|为|计|有|是|的|了)+$")
 _PLACE = re.compile(r"[^\W\d_]{1,2}?(?:村|屯|镇|乡|街道|社区|路|街|巷|桥|山|岭|江|河|湖|寨|庄|坪|塘|湾|洲|岛)")
 
 
@@ -242,9 +239,8 @@ class Mention:
         One of :data:`REASONS` when it is not; exactly one of ``figure`` and
         ``reason`` is set.
     label : str
-        Best-effort indicator label of a figure: the words before it back
-        to the previous punctuation or figure, minus fillers (``共``, ``达``);
-        ``""`` for excluded mentions.
+        Best-effort label of what a figure counts (:mod:`lawstats.autolabel`):
+        ``清理了12个乡镇`` -> ``清理…的乡镇``; ``""`` for excluded mentions.
     detail : str
         For ``unparsed`` mentions, the parser's message; else ``""``.
     """
@@ -457,37 +453,7 @@ def _day_is_date(text: str, s: int, e: int, run: str) -> bool:
     return True
 
 
-#: Words that only say where or whose (全县, 我区, 本市…): no label by themselves.
-_SCOPE_ONLY = re.compile(r"^(?:全|我|本|该|各|全省|全州)?(?:县|区|市|镇|乡|省|州|旗|街道|系统|单位)?"
-                         r"(?:共|共有|累计|已|已有|有|先后)?$")
-_SCOPE_TRAIL = re.compile(r"(?:全|我|本)(?:县|区|市|镇|乡|省|州|旗)(?:共|共有|累计)?$")
-#: The longest label kept: the words nearest the figure.
-_LABEL_MAX = 16
-
-
-def _label(text: str, start: int, end: int, floor: int) -> str:
-    """Words before the figure back to punctuation or the previous figure; where those only
-    name a place or scope (全县55个单位), the words after the measure word instead.
-
-    Examples
-    --------
-    >>> _label("调解各类矛盾纠纷1095件，", 8, 13, 0)
-    '调解各类矛盾纠纷'
-    >>> _label("全县35个行政执法单位按要求开展", 2, 5, 0)
-    '行政执法单位按要求开展'
-    """
-    tail = _LABEL_TAIL.search(text, max(floor, start - 40), start)
-    label = tail.group().strip() if tail else ""
-    label = _LABEL_TRAIL.sub("", _LABEL_LEAD.sub("", label)).strip()
-    label = _SCOPE_TRAIL.sub("", label) or label  # 监督全县35个… : the scope is not the label
-    if len(label) < 3 or _SCOPE_ONLY.match(label):
-        head = _LABEL_HEAD.match(text, end)
-        if head:
-            after = _LABEL_TRAIL.sub("", _LABEL_LEAD.sub("", head.group().lstrip("的"))).strip()
-            label = after or label
-    return label[-_LABEL_MAX:]
-
-
+#: Mentions a label never reaches back across (lawstats.autolabel).
 _LABEL_FLOOR_REASONS = frozenset(("year", "date", "period", "heading", "enumerator", "document_number"))
 
 
@@ -521,7 +487,6 @@ def find_mentions(text: str) -> list[Mention]:
     n = len(text)
     out: list[Mention] = []
     covered = 0
-    label_floor = 0
     for rm in MENTION_PATTERN.finditer(text):
         s, e = rm.span()
         if s < covered:
@@ -544,14 +509,11 @@ def find_mentions(text: str) -> list[Mention]:
             reason, q = "name", None
         if reason is None:
             out.append(Mention(start, end, text[start:end], q, None))  # labelled by relabel() below
-            label_floor = end
         elif reason == "unparsed":
             detail = str(q) if q is not None else ""
             out.append(Mention(start, end, text[start:end], None, "unparsed", "", detail))
         else:
             out.append(Mention(start, end, text[start:end], None, reason))
-            if reason in _LABEL_FLOOR_REASONS:
-                label_floor = end
         covered = end
     return relabel(text, out)
 
