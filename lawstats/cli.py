@@ -468,7 +468,7 @@ def _extract(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         result = extract_files(args.files, jobs=args.jobs, progress=line,
-                               annotations=args.annotations)
+                               annotations=args.annotations, language=args.language)
     except LawstatsError as error:
         print(f"lawstats extract: error: {error}", file=sys.stderr)
         return 2
@@ -512,6 +512,9 @@ def _add_extract(subparsers) -> None:
     p.add_argument("--annotations", default=None, metavar="PATH",
                    help="curated annotations to match by context (e.g. data/annotations.yaml); "
                         "adds indicator_en and repeat_of")
+    p.add_argument("--language", choices=("zh", "en"), default="zh",
+                   help="en: add indicator_en, English labels from the glossary of the field's terms "
+                        "(a label it cannot translate is written '[untranslated] <label>')")
     p.add_argument("--progress", action="store_true",
                    help="show the progress line even when stderr is not a terminal")
     p.set_defaults(func=_extract)
