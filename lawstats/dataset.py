@@ -4,6 +4,8 @@
 (``lawstats data``) from the raw report and ``data/annotations.yaml``; their
 schema is ``data/datapackage.json``.  Values are written exactly: ``55万元`` is
 ``550000`` (yuan), never ``550000.0``; the text as written stays in ``raw``.
+Text cells that a spreadsheet would run as a formula are written with a leading
+``'`` and read back without it (:mod:`lawstats.csvsafe`).
 """
 from __future__ import annotations
 
@@ -109,12 +111,21 @@ def extract_tables(report: str | Path | Report | None = None,
 
 def write_tables(out_dir: str | Path = DATA_DIR, report=None,
                  annotations: str | Path | None = DEFAULT_ANNOTATIONS) -> list[Path]:
-    """Regenerate ``figures.csv`` and ``excluded.csv`` in ``out_dir``; return their paths."""
+    """Regenerate ``figures.csv`` and ``excluded.csv`` in ``out_dir``; return their paths.
+
+    Each file is replaced whole (:func:`lawstats.outputs.atomic_write_text`),
+    and only when it is absent or a table lawstats wrote (same header line).
+    """
+    from .csvsafe import frame_to_csv
+    from .outputs import atomic_write_text, check_output_file
+
     out_dir = Path(out_dir)
     figures, excluded = extract_tables(report, annotations)
     paths = [out_dir / "figures.csv", out_dir / "excluded.csv"]
     for frame, path in zip((figures, excluded), paths):
-        path.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+        check_output_file(path, headers=[",".join(frame.columns)], option="the table")
+    for frame, path in zip((figures, excluded), paths):
+        atomic_write_text(path, frame_to_csv(frame))
     return paths
 
 
@@ -131,21 +142,21 @@ def read_figures(path: str | Path | None = None) -> "pd.DataFrame":
     >>> figures.set_index("id").loc["judicial-aid-amount", ["raw", "value", "unit"]].tolist()
     ['55万元', Decimal('550000'), '元']
     """
-    import pandas as pd
+    from .csvsafe import read_csv
 
     path = Path(path) if path is not None else DATA_DIR / "figures.csv"
     exact = ("value", "lower", "upper")
-    frame = pd.read_csv(path, dtype={c: str for c in FIGURE_COLUMNS if c not in exact},
+    frame = read_csv(path, dtype={c: str for c in FIGURE_COLUMNS if c not in exact},
                         keep_default_na=False, converters={c: _to_decimal for c in exact})
     return frame.astype({"decimals": int, "start": int, "end": int})
 
 
 def read_excluded(path: str | Path | None = None) -> "pd.DataFrame":
     """Read ``excluded.csv``."""
-    import pandas as pd
+    from .csvsafe import read_csv
 
     path = Path(path) if path is not None else DATA_DIR / "excluded.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = read_csv(path)
     return frame.astype({"start": int, "end": int})
 
 

@@ -94,13 +94,14 @@ def _annotations(path: str | None) -> "Annotations | None":
     return load_annotations(path) if path is not None else None
 
 
-def _tables(path: str, notes: "Annotations | None") -> tuple["pd.DataFrame", "pd.DataFrame"]:
+def _tables(path: str, notes: "Annotations | None", max_bytes: int | None = None,
+            ) -> tuple["pd.DataFrame", "pd.DataFrame"]:
     """The tables of :func:`lawstats.dataset.extract_tables` for one file, without ``file``."""
     from .annotate import annotate
     from .dataset import excluded_frame, figures_frame
     from .report import load_report
 
-    report = load_report(path)
+    report = load_report(path, max_bytes)
     result = annotate(report.text, notes, locate=report.locate, strict=False)
     return figures_frame(report, result), excluded_frame(report, result)
 
@@ -134,13 +135,13 @@ def extract_file(path: str | Path, annotations: str | Path | None = None,
             _stack([excluded], [str(path)], EXCLUDED_COLUMNS))
 
 
-def _extract_chunk(paths: Sequence[str], annotations: str | None):
+def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int | None = None):
     """Worker: the stacked tables of a chunk of files, and its failures."""
     notes = _annotations(annotations)
     figures, excluded, done, failures = [], [], [], []
     for path in paths:
         try:
-            f, e = _tables(path, notes)
+            f, e = _tables(path, notes, max_bytes)
         except LawstatsError as exc:
             failures.append((path, str(exc)))
             continue
@@ -162,7 +163,8 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
                   progress: Progress | None = None,
-                  annotations: str | Path | None = None) -> ExtractResult:
+                  annotations: str | Path | None = None,
+                  max_bytes: int | None = None) -> ExtractResult:
     """Extract every figure of many report files, using several processes.
 
     Parameters
@@ -178,6 +180,9 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     annotations : path, optional
         Curated annotations (``data/annotations.yaml``) to match by context;
         default: every label is automatic.
+    max_bytes : int, optional
+        The largest file read (default 50 MB, see
+        :func:`lawstats.report.read_text_file`); larger files fail unread.
 
     Returns
     -------
@@ -228,10 +233,11 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     workers = min(jobs, len(chunks))
     if workers <= 1:
         for i, chunk in enumerate(chunks):
-            record(i, _extract_chunk(chunk, ann))
+            record(i, _extract_chunk(chunk, ann, max_bytes))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_extract_chunk, chunk, ann): i for i, chunk in enumerate(chunks)}
+            futures = {pool.submit(_extract_chunk, chunk, ann, max_bytes): i
+                       for i, chunk in enumerate(chunks)}
             for future in as_completed(futures):
                 record(futures[future], future.result())
 

@@ -1,0 +1,114 @@
+"""CSV files that are safe to open in a spreadsheet, and read back unchanged.
+
+A spreadsheet treats a cell starting with ``=``, ``+``, ``-`` or ``@`` (and,
+in some, a tab or carriage return) as a formula: a label such as
+``=SUM受理案件`` or ``@cmd受理申请`` taken from a report would run.  Following
+OWASP's advice on CSV injection, every CSV lawstats writes goes through
+:func:`frame_to_csv`, which prefixes such a *text* cell with a single quote
+``'``; numbers are left as they are (numeric columns, and text that is a plain
+number such as ``-3``, ``+2.5`` or ``-50%``, which a spreadsheet reads as a
+number).  :func:`read_csv` removes the prefix again, so lawstats reads back
+exactly the text it wrote.
+
+So that reading is exact, a text cell that already starts with quotes followed
+by one of those characters (``'=x``) gets one more quote (``''=x``), and
+:func:`unescape_cell` removes exactly one quote from any cell made of one or
+more quotes followed by one of those characters.  Any other cell is unchanged
+both ways.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["FORMULA_START", "escape_cell", "unescape_cell", "frame_to_csv", "read_csv"]
+
+#: The first characters that make a spreadsheet read a cell as a formula (OWASP).
+FORMULA_START = "=+-@\t\r"
+_ESCAPE = re.compile(r"'*[=+\-@\t\r]", re.DOTALL)
+_UNESCAPE = re.compile(r"'+[=+\-@\t\r]", re.DOTALL)
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?%?", re.ASCII)
+
+
+def escape_cell(value: Any) -> Any:
+    """The cell as written to a CSV: text that a spreadsheet would run gets a leading ``'``.
+
+    Examples
+    --------
+    >>> escape_cell("=SUM受理案件"), escape_cell("@cmd"), escape_cell("-3"), escape_cell("成功调解1031件")
+    ("'=SUM受理案件", "'@cmd", '-3', '成功调解1031件')
+    >>> escape_cell("'=x"), escape_cell("-"), escape_cell(-3), escape_cell("-50%"), escape_cell("-1+2")
+    ("''=x", "'-", -3, '-50%', "'-1+2")
+    """
+    if isinstance(value, str) and _ESCAPE.match(value) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def unescape_cell(value: Any) -> Any:
+    """The original text of a cell :func:`escape_cell` wrote.
+
+    Examples
+    --------
+    >>> unescape_cell("'=SUM受理案件"), unescape_cell("''=x"), unescape_cell("'quoted"), unescape_cell("-3")
+    ('=SUM受理案件', "'=x", "'quoted", '-3')
+    """
+    if isinstance(value, str) and _UNESCAPE.match(value):
+        return value[1:]
+    return value
+
+
+def _is_text_column(column: "pd.Series") -> bool:
+    return column.dtype == object or str(column.dtype) in ("string", "str")
+
+
+def frame_to_csv(frame: "pd.DataFrame") -> str:
+    """``frame`` as CSV text (no index, LF line ends) with every text cell escaped.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(frame_to_csv(pd.DataFrame({"indicator": ["=1+2", "案件"], "value": [-3, 4]})), end="")
+    indicator,value
+    '=1+2,-3
+    案件,4
+    """
+    text_columns = [c for c in frame.columns if _is_text_column(frame[c])]
+    needs = [c for c in text_columns
+             if frame[c].map(lambda v: isinstance(v, str) and bool(_ESCAPE.match(v))).any()]
+    if needs:
+        frame = frame.assign(**{c: frame[c].map(escape_cell) for c in needs})
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def read_csv(source, **kwargs) -> "pd.DataFrame":
+    """Read a CSV lawstats wrote (a path or a file-like object), undoing :func:`escape_cell`.
+
+    Keyword arguments go to :func:`pandas.read_csv`; the defaults are every
+    column as text and empty cells as ``""``.  Columns given ``converters``
+    receive the unescaped text.
+
+    Examples
+    --------
+    >>> import io
+    >>> read_csv(io.StringIO("indicator,value\\n'=1+2,-3\\n")).iloc[0].tolist()
+    ['=1+2', '-3']
+    """
+    import pandas as pd
+
+    kwargs.setdefault("keep_default_na", False)
+    if "dtype" not in kwargs:
+        kwargs["dtype"] = str
+    converters = kwargs.pop("converters", None) or {}
+    converters = {c: (lambda f: lambda x: f(unescape_cell(x)))(f) for c, f in converters.items()}
+    frame = pd.read_csv(source, converters=converters or None, **kwargs)
+    for column in frame.columns:
+        if column not in converters and _is_text_column(frame[column]):
+            col = frame[column]
+            mask = col.map(lambda v: isinstance(v, str) and bool(_UNESCAPE.match(v)))
+            if mask.any():
+                frame[column] = col.where(~mask, col[mask].str[1:])
+    return frame
