@@ -28,6 +28,7 @@ import os
 import shutil
 import sys
 import tempfile
+import textwrap
 import time
 import unicodedata
 from pathlib import Path
@@ -568,7 +569,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="lawstats",
         description="Turn a law-based-government annual report into audited figures, notebooks and a site.",
         epilog="exit status (every command):\n" + "\n".join(
-            f"  {code:<4} {meaning}" for code, meaning in EXIT_CODES.items()),
+            textwrap.fill(meaning, 79, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+            for code, meaning in EXIT_CODES.items()),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--debug", action="store_true",

@@ -68,6 +68,9 @@ def _is_text_column(column: "pd.Series") -> bool:
 def frame_to_csv(frame: "pd.DataFrame") -> str:
     """``frame`` as CSV text (no index, LF line ends) with every text cell escaped.
 
+    A table with a carriage return inside a cell has every cell quoted, so
+    that the CR is not read as a line end.
+
     Examples
     --------
     >>> import pandas as pd
@@ -81,6 +84,12 @@ def frame_to_csv(frame: "pd.DataFrame") -> str:
              if frame[c].map(lambda v: isinstance(v, str) and bool(_ESCAPE.match(v))).any()]
     if needs:
         frame = frame.assign(**{c: frame[c].map(escape_cell) for c in needs})
+    if any(frame[c].map(lambda v: isinstance(v, str) and "\r" in v).any() for c in text_columns):
+        # Python's csv writer does not quote a lone CR when lines end in LF, and a reader
+        # would take it for a line end: quote every cell of such a (rare) table
+        import csv
+
+        return frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
     return frame.to_csv(index=False, lineterminator="\n")
 
 

@@ -228,11 +228,11 @@ def _check_place(folder: Path, inputs: Iterable, what: str, *, cwd: bool = True)
         home = None
     if home is not None and _is_within(home, folder):
         raise _refuse(folder, "it is the home folder" if folder == home else "it holds the home folder", what)
+    if folder.is_dir() and _project_root(folder):
+        raise _refuse(folder, "it is a project's root (it holds pyproject.toml or .git)", what)
     if cwd and _is_within(Path.cwd().resolve(), folder):
         raise _refuse(folder, "it is the current folder" if folder == Path.cwd().resolve()
                       else "it holds the current folder", what)
-    if folder.is_dir() and _project_root(folder):
-        raise _refuse(folder, "it is a project's root (it holds pyproject.toml or .git)", what)
     for given in inputs:
         if given is None:
             continue
