@@ -628,3 +628,13 @@ def test_escaping_round_trips_and_is_never_a_formula(text):
     escaped = escape_cell(text)
     assert unescape_cell(escaped) == text
     assert escaped[:1] not in FORMULA_START or escaped == text  # only plain numbers keep their sign
+
+
+def test_the_readme_documents_every_exit_code(root):
+    import re
+
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| (\d+) \| (.+) \|$", readme, flags=re.M))
+    assert sorted(int(code) for code in table) == sorted(EXIT_CODES)
+    data_readme = (root / "data" / "README.md").read_text(encoding="utf-8")
+    assert "## CSV cells and spreadsheets" in data_readme and "'=SUM受理案件" in data_readme
