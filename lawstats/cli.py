@@ -460,6 +460,17 @@ def _write_csv(frame, path: str | None) -> None:
         atomic_write_text(path, text)
 
 
+def _is_special(path: str) -> bool:
+    """An existing device or pipe (``/dev/null``, ``/dev/stdout``): written to, never replaced."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def _check_extract_outputs(args: argparse.Namespace) -> None:
     """Refuse, before any work, outputs that are inputs, the same file twice, or not ours."""
     from .extract import ANNOTATED_COLUMNS, EXCLUDED_COLUMNS, EXTRACT_COLUMNS
@@ -470,7 +481,7 @@ def _check_extract_outputs(args: argparse.Namespace) -> None:
         raise OutputError("refusing to write the figures and --excluded both to standard output; "
                           "give -o FILE or --excluded FILE")
     if (excluded is not None and not _to_stdout(output) and not _to_stdout(excluded)
-            and same_file(output, excluded)):
+            and same_file(output, excluded) and not _is_special(output)):
         raise OutputError(f"refusing to write -o {output} and --excluded {excluded}: they name the "
                           "same file; choose two files")
     inputs = [*args.files, args.annotations]

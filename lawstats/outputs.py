@@ -397,13 +397,17 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     ...     (Path(tmp) / "t.csv").read_bytes(), len(list(Path(tmp).iterdir()))
     (b'a,b\\n', 1)
     """
-    target = Path(os.path.realpath(path))
-    if target.exists() and not stat.S_ISREG(os.stat(target).st_mode):
-        if target.is_dir():
+    try:
+        mode = os.stat(path).st_mode  # through links: /dev/stdout is a link to a pipe or terminal
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        if stat.S_ISDIR(mode):
             raise IsADirectoryError(21, "Is a directory", str(path))
-        with open(target, "wb") as fh:
+        with open(path, "wb") as fh:  # never replace a device or pipe by a file
             fh.write(data)
         return
+    target = Path(os.path.realpath(path))
     mode = _mode_for(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

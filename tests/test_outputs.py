@@ -638,3 +638,13 @@ def test_the_readme_documents_every_exit_code(root):
     assert sorted(int(code) for code in table) == sorted(EXIT_CODES)
     data_readme = (root / "data" / "README.md").read_text(encoding="utf-8")
     assert "## CSV cells and spreadsheets" in data_readme and "'=SUM受理案件" in data_readme
+
+
+def test_devices_as_outputs_are_written_to_not_replaced(reports, capsys):
+    if not os.path.exists("/dev/null"):
+        pytest.skip("no /dev/null")
+    before = os.stat("/dev/null")
+    assert main(["extract", str(reports / "a.txt"), "--jobs", "1", "-o", "/dev/null",
+                 "--excluded", "/dev/null"]) == 0
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
