@@ -554,17 +554,16 @@ def _mp_context():
     return multiprocessing.get_context("spawn")
 
 
-def _swap(tmp: Path, out: Path, manifest: dict | None) -> None:
+def _swap(tmp: Path, out: Path) -> None:
     """Replace the site ``out`` by ``tmp``; if anything fails, ``out`` is as it was.
 
-    ``manifest`` is the earlier site's: only the files it lists are removed;
-    anything else in ``out`` is moved into the new site
-    (:func:`lawstats.outputs.replace_site`).
+    Only the files the earlier site's manifest lists are removed; anything else
+    in ``out`` is moved into the new site (:func:`lawstats.outputs.replace_site`).
     """
     from .outputs import replace_site, write_manifest
 
     write_manifest(tmp)
-    replace_site(tmp, out, manifest)
+    replace_site(tmp, out)
 
 
 _ENTRY_KEY = re.compile(r"[0-9a-f]{32}")
@@ -701,7 +700,7 @@ def build_site(
     if cache_dir is not None:
         check_cache_dir(cache_dir, inputs)
     # refused here, before any work, unless absent, empty or a site lawstats built
-    old_manifest = check_output_dir(out, inputs + ([Path(cache_dir)] if cache_dir is not None else []))
+    check_output_dir(out, inputs + ([Path(cache_dir)] if cache_dir is not None else []))
 
     parameters = {"report": _report_parameter(report, nb_dir), "language": language}
     key_parameters = {
@@ -832,7 +831,7 @@ def build_site(
             os.utime(entry)
         _add_font(tmp, cache)
         written = tuple(sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*.html")))
-        _swap(tmp, out, old_manifest)
+        _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -80,11 +80,14 @@ def frame_to_csv(frame: "pd.DataFrame") -> str:
     案件,4
     """
     text_columns = [c for c in frame.columns if _is_text_column(frame[c])]
-    needs = [c for c in text_columns
-             if frame[c].map(lambda v: isinstance(v, str) and bool(_ESCAPE.match(v))).any()]
-    if needs:
-        frame = frame.assign(**{c: frame[c].map(escape_cell) for c in needs})
-    if any(frame[c].map(lambda v: isinstance(v, str) and "\r" in v).any() for c in text_columns):
+    changed = {}
+    for c in text_columns:
+        mask = frame[c].str.match(_ESCAPE.pattern, na=False)  # vectorised: few cells match
+        if mask.any():
+            changed[c] = frame[c].where(~mask, frame[c][mask].map(escape_cell))
+    if changed:
+        frame = frame.assign(**changed)
+    if any(frame[c].str.contains("\r", regex=False, na=False).any() for c in text_columns):
         # Python's csv writer does not quote a lone CR when lines end in LF, and a reader
         # would take it for a line end: quote every cell of such a (rare) table
         import csv
@@ -117,7 +120,7 @@ def read_csv(source, **kwargs) -> "pd.DataFrame":
     for column in frame.columns:
         if column not in converters and _is_text_column(frame[column]):
             col = frame[column]
-            mask = col.map(lambda v: isinstance(v, str) and bool(_UNESCAPE.match(v)))
+            mask = col.str.match(_UNESCAPE.pattern, na=False)
             if mask.any():
                 frame[column] = col.where(~mask, col[mask].str[1:])
     return frame

@@ -452,13 +452,15 @@ def remove_listed(folder: str | Path, manifest: Mapping) -> list[str]:
     return foreign
 
 
-def replace_site(new: str | Path, out: str | Path, manifest: Mapping | None) -> list[str]:
+def replace_site(new: str | Path, out: str | Path) -> list[str]:
     """Swap the site assembled in ``new`` in as ``out``, keeping everything of the user's.
 
-    ``manifest`` is the earlier site's (from :func:`check_output_dir`), None
-    when ``out`` is absent or was empty.  Entries of ``out`` that lawstats did
-    not write are moved into the new site; if one has the name of a file of
-    the new site, nothing is changed and :class:`OutputError` is raised.
+    ``out`` is absent, or was accepted by :func:`check_output_dir`; it is
+    looked at again now (it may have changed during the build).  Only the files
+    its manifest lists, with the listed bytes, are removed; entries of ``out``
+    that lawstats did not write are moved into the new site; if one has the
+    name of a file of the new site, nothing is changed and :class:`OutputError`
+    is raised.
     Returns the foreign entries kept.  ``new`` must be a folder beside ``out``
     (same file system) holding its manifest already.
     """
@@ -466,10 +468,8 @@ def replace_site(new: str | Path, out: str | Path, manifest: Mapping | None) -> 
     if not out.exists():
         os.rename(new, out)
         return []
-    # the folder may have changed since it was checked: check again, now
-    current = read_manifest(out)
-    if manifest is None or current is None:
-        manifest = current
+    # the folder may have changed since it was checked: look again, now
+    manifest = read_manifest(out)
     ours, foreign = _ours(out, manifest)
     clash = [name for name in foreign if (new / name.rstrip("/")).exists()
              or any((new / p).is_file() for p in Path(name.rstrip("/")).parents if p != Path("."))]

@@ -181,6 +181,7 @@ def test_absent_empty_and_earlier_sites_are_accepted(tmp_path):
     assert check_output_dir(tmp_path / "new") is None
     (tmp_path / "empty").mkdir()
     assert check_output_dir(tmp_path / "empty") is None
+    assert read_manifest(tmp_path / "empty") is None
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("<p>old</p>")
@@ -227,7 +228,8 @@ def test_replacing_a_site_keeps_what_the_user_dropped_into_it(tmp_path):
     new = tmp_path / ".site.building"
     _site(new, {"index.html": "new index", "data/figures.csv": "new,table"})
 
-    kept = replace_site(new, out, check_output_dir(out))
+    check_output_dir(out)  # accepted: a site lawstats built
+    kept = replace_site(new, out)
 
     assert sorted(kept) == ["data/mine.csv", "notes.txt", "photos/"]
     assert (out / "index.html").read_text() == "new index"
@@ -243,23 +245,23 @@ def test_replacing_a_site_keeps_what_the_user_dropped_into_it(tmp_path):
 
 def test_a_page_the_user_edited_is_kept_not_deleted(tmp_path):
     out = tmp_path / "site"
-    manifest = _site(out, {"index.html": "old", "about.html": "old about"})
+    _site(out, {"index.html": "old", "about.html": "old about"})
     (out / "about.html").write_text("my own about page")  # edited after lawstats wrote it
     new = tmp_path / ".site.building"
     _site(new, {"index.html": "new"})
-    assert replace_site(new, out, manifest) == ["about.html"]
+    assert replace_site(new, out) == ["about.html"]
     assert (out / "about.html").read_text() == "my own about page"
 
 
 def test_an_edited_page_the_new_site_would_overwrite_stops_the_swap(tmp_path):
     out = tmp_path / "site"
-    manifest = _site(out, {"index.html": "old"})
+    _site(out, {"index.html": "old"})
     (out / "index.html").write_text("edited by hand")
     before = _snapshot(out)
     new = tmp_path / ".site.building"
     _site(new, {"index.html": "new"})
     with pytest.raises(OutputError, match=r"have the name of a new page \(index.html\)"):
-        replace_site(new, out, manifest)
+        replace_site(new, out)
     assert _snapshot(out) == before
 
 
