@@ -560,10 +560,11 @@ def write_audit(out_dir: str | Path = DATA_DIR, figures_path: str | Path | None 
     declared = load_checks(checks) if checks is not None else []
     audit = run_audit(figures, declared, text=load_report(report).text)
     from .csvsafe import frame_to_csv
-    from .outputs import atomic_write_text, check_output_file
+    from .dataset import check_table_target
+    from .outputs import atomic_write_text
 
     path = out_dir / "audit.csv"
-    check_output_file(path, headers=[",".join(audit.columns)], option="the table")
+    check_table_target(path, list(audit.columns))
     atomic_write_text(path, frame_to_csv(audit))
     return path
 

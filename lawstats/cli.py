@@ -141,8 +141,8 @@ def _shown(path: Path) -> str:
 
 def _data(args: argparse.Namespace) -> int:
     from .audit import AUDIT_COLUMNS, write_audit
-    from .dataset import EXCLUDED_COLUMNS, FIGURE_COLUMNS, write_tables
-    from .outputs import OutputError, atomic_write_bytes, check_output_file
+    from .dataset import EXCLUDED_COLUMNS, FIGURE_COLUMNS, check_table_target, write_tables
+    from .outputs import OutputError, atomic_write_bytes
 
     out = Path(args.out)
     headers = {"figures.csv": FIGURE_COLUMNS, "excluded.csv": EXCLUDED_COLUMNS, "audit.csv": AUDIT_COLUMNS}
@@ -150,7 +150,7 @@ def _data(args: argparse.Namespace) -> int:
         raise OutputError(f"refusing to write the tables into {out}: it is a file, not a folder")
     if not args.check and out.is_dir():  # before any work: overwrite only tables lawstats wrote
         for name in _DATA_FILES:
-            check_output_file(out / name, headers=[",".join(headers[name])], option="the table")
+            check_table_target(out / name, headers[name])
     with tempfile.TemporaryDirectory(prefix="lawstats-data-") as tmp:
         fresh = Path(tmp)
         write_tables(fresh)

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
            "excluded_frame", "extract_tables", "write_tables", "read_figures", "read_excluded",
-           "format_decimal", "exact_values", "is_default_report", "load_tables"]
+           "format_decimal", "exact_values", "is_default_report", "load_tables", "GENERATED_TABLES",
+           "check_table_target"]
 
 #: The columns of data/figures.csv, in order.
 FIGURE_COLUMNS = [
@@ -33,6 +34,28 @@ FIGURE_COLUMNS = [
 EXCLUDED_COLUMNS = ["quote", "start", "end", "reason", "section", "report", "sha256"]
 #: The curated annotations of the project's report.
 DEFAULT_ANNOTATIONS = DATA_DIR / "annotations.yaml"
+#: The tables ``lawstats data`` generates in the project's data/ folder.
+GENERATED_TABLES = ("figures.csv", "excluded.csv", "audit.csv")
+
+
+def check_table_target(path: str | Path, columns: list[str]) -> None:
+    """Refuse to replace a file that is not a table lawstats generated.
+
+    In the project's ``data/`` the generated tables are known by name (their
+    columns may change between versions); anywhere else an existing file is
+    replaced only when it is empty or its header line is ``columns``.
+
+    Raises
+    ------
+    lawstats.outputs.OutputError
+        Naming the file.
+    """
+    from .outputs import check_output_file
+
+    path = Path(path)
+    if path.name in GENERATED_TABLES and path.parent.resolve() == DATA_DIR.resolve():
+        return
+    check_output_file(path, headers=[",".join(columns)], option="the table")
 
 
 def format_decimal(x) -> str:
@@ -117,13 +140,13 @@ def write_tables(out_dir: str | Path = DATA_DIR, report=None,
     and only when it is absent or a table lawstats wrote (same header line).
     """
     from .csvsafe import frame_to_csv
-    from .outputs import atomic_write_text, check_output_file
+    from .outputs import atomic_write_text
 
     out_dir = Path(out_dir)
     figures, excluded = extract_tables(report, annotations)
     paths = [out_dir / "figures.csv", out_dir / "excluded.csv"]
     for frame, path in zip((figures, excluded), paths):
-        check_output_file(path, headers=[",".join(frame.columns)], option="the table")
+        check_table_target(path, list(frame.columns))
     for frame, path in zip((figures, excluded), paths):
         atomic_write_text(path, frame_to_csv(frame))
     return paths

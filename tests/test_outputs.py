@@ -650,3 +650,19 @@ def test_devices_as_outputs_are_written_to_not_replaced(reports, capsys):
                  "--excluded", "/dev/null"]) == 0
     after = os.stat("/dev/null")
     assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_generated_tables_in_the_data_folder_are_known_by_name(tmp_path, monkeypatch):
+    import lawstats.dataset
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "figures.csv").write_text("id,an,older,header\n")  # columns of an earlier version
+    (tmp_path / "figures.csv").write_text("id,an,older,header\n")
+    monkeypatch.setattr(lawstats.dataset, "DATA_DIR", data)
+    lawstats.dataset.check_table_target(data / "figures.csv", ["id", "section"])  # no error
+    with pytest.raises(OutputError, match="refusing to overwrite the table"):
+        lawstats.dataset.check_table_target(tmp_path / "figures.csv", ["id", "section"])
+    with pytest.raises(OutputError):  # only the generated names
+        (data / "notes.csv").write_text("mine\n")
+        lawstats.dataset.check_table_target(data / "notes.csv", ["id", "section"])
