@@ -309,8 +309,12 @@ def check_output_dir(path: str | Path, inputs: Iterable[str | Path] = (), *,
             names = [_entry_name(folder, e) for e in entries]
         if names:
             n = len(names)
+            hint = ""
+            if {"index.html", "static/"} <= set(names):
+                hint = (f"; if it is a site an earlier lawstats built (without {MANIFEST}), "
+                        "remove it yourself once")
             raise _refuse(folder, f"it holds {n} entr{'y' if n == 1 else 'ies'} lawstats did not write "
-                                  f"({_listing(names)})", what)
+                                  f"({_listing(names)}){hint}", what)
     return manifest
 
 

@@ -666,3 +666,13 @@ def test_generated_tables_in_the_data_folder_are_known_by_name(tmp_path, monkeyp
     with pytest.raises(OutputError):  # only the generated names
         (data / "notes.csv").write_text("mine\n")
         lawstats.dataset.check_table_target(data / "notes.csv", ["id", "section"])
+
+
+def test_build_and_extract_refuse_special_inputs_before_any_work(project, fifo, capsys):
+    for report in (str(fifo), "/dev/zero"):
+        assert main(["build", "--report", report, "--out", "site", "--quiet"]) == 2
+        assert "not a regular file; expected a report text file" in capsys.readouterr().err
+    assert not (project / "site").exists() and not (project / ".cache").exists()
+    assert main(["extract", "report.txt", "--annotations", str(fifo)]) == 2
+    assert "is a named pipe (FIFO), not a regular file; expected a YAML annotations file" in \
+        capsys.readouterr().err
