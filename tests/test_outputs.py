@@ -1,5 +1,6 @@
-"""Safe with the user's files (issue 10): where lawstats writes, what it reads, its exit codes,
-and CSV cells that a spreadsheet cannot run.
+"""Safe with the user's files (issue 10): where lawstats writes, what it reads, its exit codes.
+
+CSV cells that a spreadsheet cannot run are tested in ``tests/test_csvsafe.py``.
 
 Every test works in ``tmp_path``: a fake home (``HOME`` monkeypatched), a fake
 project (a folder with ``pyproject.toml``), the user's folders with made-up
@@ -10,8 +11,6 @@ a timeout, for the inputs that used to hang).
 """
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import shutil
@@ -21,14 +20,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from lawstats import outputs
 from lawstats.cli import EXIT_CODES, main
-from lawstats.csvsafe import FORMULA_START, escape_cell, frame_to_csv, read_csv, unescape_cell
 from lawstats.errors import ReportError
 from lawstats.outputs import (
     MANIFEST,
@@ -46,9 +41,6 @@ from lawstats.report import MAX_BYTES, load_report, parse_size, read_text_file
 #: A made-up report: two parts, counts and a rate, no sentence of a real report.
 REPORT = ("某区2030年度法治政府建设报告\n\n一、概况\n全年受理投诉47件，办结45件，办结率95.74%。\n"
           "二、执法\n开展检查12次，发现问题8个。\n")
-#: The same kind of report whose labels start like spreadsheet formulas.
-FORMULA_REPORT = ("某区2030年度报告\n一、概况\n=SUM受理案件47件。\n@cmd受理申请12件。\n"
-                  "+HYPERLINK办结9件。\n-1+2整改问题3个。\n")
 
 
 def _snapshot(folder: Path) -> dict[str, bytes | None]:
@@ -506,6 +498,42 @@ def test_a_checks_file_that_is_a_fifo_is_refused(tmp_path, fifo, capsys):
     assert "is a named pipe (FIFO), not a regular file; expected a YAML checks file" in capsys.readouterr().err
 
 
+def test_devices_as_outputs_are_written_to_not_replaced(reports, capsys):
+    if not os.path.exists("/dev/null"):
+        pytest.skip("no /dev/null")
+    before = os.stat("/dev/null")
+    assert main(["extract", str(reports / "a.txt"), "--jobs", "1", "-o", "/dev/null",
+                 "--excluded", "/dev/null"]) == 0
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+
+
+def test_generated_tables_in_the_data_folder_are_known_by_name(tmp_path, monkeypatch):
+    import lawstats.dataset
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "figures.csv").write_text("id,an,older,header\n")  # columns of an earlier version
+    (tmp_path / "figures.csv").write_text("id,an,older,header\n")
+    monkeypatch.setattr(lawstats.dataset, "DATA_DIR", data)
+    lawstats.dataset.check_table_target(data / "figures.csv", ["id", "section"])  # no error
+    with pytest.raises(OutputError, match="refusing to overwrite the table"):
+        lawstats.dataset.check_table_target(tmp_path / "figures.csv", ["id", "section"])
+    with pytest.raises(OutputError):  # only the generated names
+        (data / "notes.csv").write_text("mine\n")
+        lawstats.dataset.check_table_target(data / "notes.csv", ["id", "section"])
+
+
+def test_build_and_extract_refuse_special_inputs_before_any_work(project, fifo, capsys):
+    for report in (str(fifo), "/dev/zero"):
+        assert main(["build", "--report", report, "--out", "site", "--quiet"]) == 2
+        assert "not a regular file; expected a report text file" in capsys.readouterr().err
+    assert not (project / "site").exists() and not (project / ".cache").exists()
+    assert main(["extract", "report.txt", "--annotations", str(fifo)]) == 2
+    assert "is a named pipe (FIFO), not a regular file; expected a YAML annotations file" in \
+        capsys.readouterr().err
+
+
 # =========================================================================== 5. exit codes
 def test_an_internal_error_is_one_line_and_exit_70(monkeypatch, tmp_path, capsys):
     import lawstats.audit
@@ -560,77 +588,6 @@ def test_the_help_lists_the_exit_codes(capsys):
     assert 1 not in [c for c, meaning in EXIT_CODES.items() if "internal" in meaning]
 
 
-# =========================================================================== 9. CSV cells
-def test_formula_cells_are_prefixed_and_read_back(tmp_path, capsys):
-    from lawstats.extract import extract_files
-
-    path = tmp_path / "formula.txt"
-    path.write_text(FORMULA_REPORT, encoding="utf-8")
-    result = extract_files([path], jobs=1)
-    text_cells = [v for v in result.figures.to_numpy().ravel() if isinstance(v, str)]
-    dangerous = [v for v in text_cells if v[:1] in FORMULA_START and escape_cell(v) != v]
-    assert dangerous, "the composed report should give labels starting like formulas"
-
-    out, excluded = tmp_path / "figures.csv", tmp_path / "excluded.csv"
-    assert main(["extract", str(path), "--jobs", "1", "-o", str(out), "--excluded", str(excluded)]) == 0
-    for table in (out, excluded):
-        with open(table, encoding="utf-8", newline="") as fh:
-            rows = list(csv.reader(fh))
-        for row in rows:
-            for cell in row:
-                # a spreadsheet runs a cell starting with one of these, unless it is a plain number
-                assert cell[:1] not in FORMULA_START or escape_cell(cell) == cell, cell
-    raw = out.read_text(encoding="utf-8")
-    assert all("'" + v in raw for v in dangerous)
-    back = read_csv(out)
-    expected = result.figures.astype(str)
-    pd.testing.assert_frame_equal(back, expected.reset_index(drop=True), check_dtype=False)
-
-
-def test_numbers_are_untouched():
-    frame = pd.DataFrame({"label": ["-3", "+2.5", "-50%", "1e5", "=1+2", "-", "@x", "\tx", "\rx"],
-                          "value": [-3, 2, -50, 1, 0, 0, 0, 0, 0]})
-    rows = list(csv.reader(io.StringIO(frame_to_csv(frame), newline="")))[1:]
-    assert [r[0] for r in rows] == ["-3", "+2.5", "-50%", "1e5", "'=1+2", "'-", "'@x", "'\tx", "'\rx"]
-    assert [r[1] for r in rows] == ["-3", "2", "-50", "1", "0", "0", "0", "0", "0"]
-    assert read_csv(io.StringIO(frame_to_csv(frame)))["label"].tolist() == frame["label"].tolist()
-
-
-def test_read_figures_gives_the_original_labels(tmp_path):
-    from lawstats.dataset import FIGURE_COLUMNS, read_figures
-
-    row = {c: "" for c in FIGURE_COLUMNS}
-    row.update({"id": "f1", "indicator": "=SUM受理案件", "indicator_en": "@cmd", "raw": "47件",
-                "value": "47", "lower": "47", "upper": "47", "decimals": "0", "start": "0", "end": "3",
-                "quote": "-47件", "repeat_of": "'=already quoted"})
-    path = tmp_path / "figures.csv"
-    path.write_text(frame_to_csv(pd.DataFrame([row], columns=FIGURE_COLUMNS)), encoding="utf-8")
-    assert "'=SUM受理案件" in path.read_text(encoding="utf-8")
-    back = read_figures(path).iloc[0]
-    assert (back["indicator"], back["indicator_en"], back["quote"], back["repeat_of"]) == \
-        ("=SUM受理案件", "@cmd", "-47件", "'=already quoted")
-    assert str(back["value"]) == "47"
-
-
-def test_site_downloads_are_escaped(tmp_path):
-    from lawstats.build import _report_tables
-
-    path = tmp_path / "formula.txt"
-    path.write_text(FORMULA_REPORT, encoding="utf-8")
-    tables = _report_tables(path, tmp_path / "no-data")
-    for name in ("figures.csv", "excluded.csv", "audit.csv"):
-        for row in csv.reader(io.StringIO(tables[name].decode("utf-8"))):
-            for cell in row:
-                assert cell[:1] not in FORMULA_START or escape_cell(cell) == cell, (name, cell)
-    assert b"'=SUM" in tables["figures.csv"] or b"'@cmd" in tables["figures.csv"]
-
-
-@given(st.text(alphabet=st.sampled_from(list("'=+-@\t\r0123456789.e%ab受理")), max_size=8))
-def test_escaping_round_trips_and_is_never_a_formula(text):
-    escaped = escape_cell(text)
-    assert unescape_cell(escaped) == text
-    assert escaped[:1] not in FORMULA_START or escaped == text  # only plain numbers keep their sign
-
 
 def test_the_readme_documents_every_exit_code(root):
     import re
@@ -640,39 +597,3 @@ def test_the_readme_documents_every_exit_code(root):
     assert sorted(int(code) for code in table) == sorted(EXIT_CODES)
     data_readme = (root / "data" / "README.md").read_text(encoding="utf-8")
     assert "## CSV cells and spreadsheets" in data_readme and "'=SUM受理案件" in data_readme
-
-
-def test_devices_as_outputs_are_written_to_not_replaced(reports, capsys):
-    if not os.path.exists("/dev/null"):
-        pytest.skip("no /dev/null")
-    before = os.stat("/dev/null")
-    assert main(["extract", str(reports / "a.txt"), "--jobs", "1", "-o", "/dev/null",
-                 "--excluded", "/dev/null"]) == 0
-    after = os.stat("/dev/null")
-    assert stat.S_ISCHR(after.st_mode) and (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
-
-
-def test_generated_tables_in_the_data_folder_are_known_by_name(tmp_path, monkeypatch):
-    import lawstats.dataset
-
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "figures.csv").write_text("id,an,older,header\n")  # columns of an earlier version
-    (tmp_path / "figures.csv").write_text("id,an,older,header\n")
-    monkeypatch.setattr(lawstats.dataset, "DATA_DIR", data)
-    lawstats.dataset.check_table_target(data / "figures.csv", ["id", "section"])  # no error
-    with pytest.raises(OutputError, match="refusing to overwrite the table"):
-        lawstats.dataset.check_table_target(tmp_path / "figures.csv", ["id", "section"])
-    with pytest.raises(OutputError):  # only the generated names
-        (data / "notes.csv").write_text("mine\n")
-        lawstats.dataset.check_table_target(data / "notes.csv", ["id", "section"])
-
-
-def test_build_and_extract_refuse_special_inputs_before_any_work(project, fifo, capsys):
-    for report in (str(fifo), "/dev/zero"):
-        assert main(["build", "--report", report, "--out", "site", "--quiet"]) == 2
-        assert "not a regular file; expected a report text file" in capsys.readouterr().err
-    assert not (project / "site").exists() and not (project / ".cache").exists()
-    assert main(["extract", "report.txt", "--annotations", str(fifo)]) == 2
-    assert "is a named pipe (FIFO), not a regular file; expected a YAML annotations file" in \
-        capsys.readouterr().err
