@@ -517,9 +517,10 @@ def _extract(args: argparse.Namespace) -> int:
     for _, message in result.failures:
         print(f"lawstats extract: skipped {message}", file=sys.stderr)
     if result.files and len(result.failures) == result.files:
-        kept = [p for p in (args.output, args.excluded) if not _to_stdout(p)]
+        kept = [p for p in (args.output, args.excluded) if not _to_stdout(p) and os.path.exists(p)]
         print(f"lawstats extract: every file failed ({result.files}); nothing written"
-              + (f" ({', '.join(kept)} left as they were)" if kept else ""), file=sys.stderr)
+              + (f"; {', '.join(kept)} left as {'it was' if len(kept) == 1 else 'they were'}"
+               if kept else ""), file=sys.stderr)
         return 1
     try:
         _write_csv(result.figures, args.output)
