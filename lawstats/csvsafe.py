@@ -18,7 +18,9 @@ both ways.
 """
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -30,6 +32,9 @@ __all__ = ["FORMULA_START", "escape_cell", "unescape_cell", "frame_to_csv", "rea
 FORMULA_START = "=+-@\t\r"
 _ESCAPE = re.compile(r"'*[=+\-@\t\r]", re.DOTALL)
 _UNESCAPE = re.compile(r"'+[=+\-@\t\r]", re.DOTALL)
+_FIRST = ("'",) + tuple(FORMULA_START)
+#: A field of CSV text that may start with one of them (a cheap test over the whole text).
+_MAYBE = re.compile(r"[,\n]\"?['=+\-@\t\r]")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?%?", re.ASCII)
 
 
@@ -79,21 +84,26 @@ def frame_to_csv(frame: "pd.DataFrame") -> str:
     '=1+2,-3
     案件,4
     """
-    text_columns = [c for c in frame.columns if _is_text_column(frame[c])]
+    text = frame.to_csv(index=False, lineterminator="\n")
+    if _MAYBE.search(text) is None and "\r" not in text:  # the usual case: no cell to escape
+        return text
     changed = {}
-    for c in text_columns:
-        mask = frame[c].str.match(_ESCAPE.pattern, na=False)  # vectorised: few cells match
+    for c in frame.columns:
+        if not _is_text_column(frame[c]):
+            continue
+        mask = frame[c].str.startswith(_FIRST, na=False)  # few cells: then the exact rule
         if mask.any():
             changed[c] = frame[c].where(~mask, frame[c][mask].map(escape_cell))
     if changed:
         frame = frame.assign(**changed)
-    if any(frame[c].str.contains("\r", regex=False, na=False).any() for c in text_columns):
+    text = frame.to_csv(index=False, lineterminator="\n")
+    if "\r" in text:
         # Python's csv writer does not quote a lone CR when lines end in LF, and a reader
         # would take it for a line end: quote every cell of such a (rare) table
         import csv
 
         return frame.to_csv(index=False, lineterminator="\n", quoting=csv.QUOTE_ALL)
-    return frame.to_csv(index=False, lineterminator="\n")
+    return text
 
 
 def read_csv(source, **kwargs) -> "pd.DataFrame":
@@ -111,16 +121,25 @@ def read_csv(source, **kwargs) -> "pd.DataFrame":
     """
     import pandas as pd
 
+    if isinstance(source, (str, Path)):
+        with open(source, encoding="utf-8", newline="") as fh:
+            source = io.StringIO(fh.read())
+    elif not isinstance(source, io.StringIO):
+        data = source.read()
+        source = io.StringIO(data.decode("utf-8") if isinstance(data, bytes) else data)
+    quoted = "'" in source.getvalue()  # no quote anywhere: nothing to undo (the usual case)
     kwargs.setdefault("keep_default_na", False)
     if "dtype" not in kwargs:
         kwargs["dtype"] = str
     converters = kwargs.pop("converters", None) or {}
     converters = {c: (lambda f: lambda x: f(unescape_cell(x)))(f) for c, f in converters.items()}
     frame = pd.read_csv(source, converters=converters or None, **kwargs)
-    for column in frame.columns:
+    for column in frame.columns if quoted else ():
         if column not in converters and _is_text_column(frame[column]):
             col = frame[column]
-            mask = col.str.match(_UNESCAPE.pattern, na=False)
+            mask = col.str.startswith("'", na=False)
+            if mask.any():
+                mask[mask] = col[mask].str.match(_UNESCAPE.pattern)
             if mask.any():
                 frame[column] = col.where(~mask, col[mask].str[1:])
     return frame
