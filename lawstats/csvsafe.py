@@ -35,6 +35,8 @@ _UNESCAPE = re.compile(r"'+[=+\-@\t\r]", re.DOTALL)
 _FIRST = ("'",) + tuple(FORMULA_START)
 #: A field of CSV text that may start with one of them (a cheap test over the whole text).
 _MAYBE = re.compile(r"[,\n]\"?['=+\-@\t\r]")
+#: A field of CSV text that may be an escaped cell.
+_ESCAPED = re.compile(r"[,\n]\"?'+[=+\-@\t\r]")
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?%?", re.ASCII)
 
 
@@ -127,7 +129,7 @@ def read_csv(source, **kwargs) -> "pd.DataFrame":
     elif not isinstance(source, io.StringIO):
         data = source.read()
         source = io.StringIO(data.decode("utf-8") if isinstance(data, bytes) else data)
-    quoted = "'" in source.getvalue()  # no quote anywhere: nothing to undo (the usual case)
+    quoted = _ESCAPED.search(source.getvalue()) is not None  # usually none: nothing to undo
     kwargs.setdefault("keep_default_na", False)
     if "dtype" not in kwargs:
         kwargs["dtype"] = str
