@@ -478,9 +478,11 @@ def replace_site(new: str | Path, out: str | Path) -> list[str]:
     clash = [name for name in foreign if (new / name.rstrip("/")).exists()
              or any((new / p).is_file() for p in Path(name.rstrip("/")).parents if p != Path("."))]
     if clash:
-        raise OutputError(f"refusing to replace the site in {_display(out)}: {len(clash)} of its entries "
-                          f"were not written by lawstats (or were changed) and have the name of a new "
-                          f"page ({_listing(clash)}); move them away and build again")
+        n = len(clash)
+        raise OutputError(f"refusing to replace the site in {_display(out)}: {n} of its entries "
+                          f"{'was' if n == 1 else 'were'} not written by lawstats (or changed since) and "
+                          f"{'has' if n == 1 else 'have'} the name of a new page ({_listing(clash)}); "
+                          "move them away and build again")
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     if old.exists() or old.is_symlink():
         raise OutputError(f"cannot replace the site in {_display(out)}: {_display(old)} is in the way "
