@@ -252,7 +252,7 @@ def test_an_edited_page_the_new_site_would_overwrite_stops_the_swap(tmp_path):
     before = _snapshot(out)
     new = tmp_path / ".site.building"
     _site(new, {"index.html": "new"})
-    with pytest.raises(OutputError, match=r"have the name of a new page \(index.html\)"):
+    with pytest.raises(OutputError, match=r"1 of its entries was not written by lawstats \(or changed since\) and has the name of a new page \(index.html\)"):
         replace_site(new, out)
     assert _snapshot(out) == before
 
