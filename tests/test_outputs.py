@@ -597,3 +597,15 @@ def test_the_readme_documents_every_exit_code(root):
     assert sorted(int(code) for code in table) == sorted(EXIT_CODES)
     data_readme = (root / "data" / "README.md").read_text(encoding="utf-8")
     assert "## CSV cells and spreadsheets" in data_readme and "'=SUM受理案件" in data_readme
+
+
+def test_audit_of_several_files_refuses_special_files_and_honours_the_limit(tmp_path, fifo, capsys):
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    assert main(["audit", str(report), str(fifo), "--jobs", "1", "--checks", "none"]) == 1
+    assert f"skipped {fifo}: is a named pipe (FIFO), not a regular file" in capsys.readouterr().err
+    size = report.stat().st_size
+    assert main(["audit", str(report), str(report), "--jobs", "1", "--checks", "none",
+                 "--max-bytes", str(size - 1)]) == 2  # every file refused: bad input
+    assert "over the limit" in capsys.readouterr().err
+    assert "LAWSTATS_MAX_BYTES" not in os.environ  # the limit was for that run only
