@@ -903,17 +903,22 @@ def write_audit(out_dir: str | Path = DATA_DIR, figures_path: str | Path | None 
     figures = read_figures(figures_path if figures_path is not None else out_dir / "figures.csv")
     declared = load_checks(checks) if checks is not None else []
     audit = run_audit(figures, declared, text=load_report(report).text)
+    from .csvsafe import frame_to_csv
+    from .dataset import check_table_target
+    from .outputs import atomic_write_text
+
     path = out_dir / "audit.csv"
-    path.write_text(audit.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    check_table_target(path, list(audit.columns))
+    atomic_write_text(path, frame_to_csv(audit))
     return path
 
 
 def read_audit(path: str | Path | None = None) -> "pd.DataFrame":
     """Read ``audit.csv`` (every column as text)."""
-    import pandas as pd
+    from .csvsafe import read_csv
 
     path = Path(path) if path is not None else DATA_DIR / "audit.csv"
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return read_csv(path)
 
 
 def load_audit(report=None) -> "pd.DataFrame":

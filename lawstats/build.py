@@ -13,9 +13,14 @@
    written to the cache;
 3. meanwhile the index and the annotated report are rendered (or taken from
    the cache, under a key over the same inputs);
-4. everything is written to a temporary folder beside ``out_dir``, which then
+4. everything is written to a temporary folder beside ``out_dir``, with the
+   manifest :data:`lawstats.outputs.MANIFEST` listing every file, which then
    replaces ``out_dir``.  A failing notebook raises
    :class:`~lawstats.errors.BuildError` and leaves the previous site untouched.
+
+``out_dir`` is checked before any work (:func:`lawstats.outputs.check_output_dir`):
+it must be absent, empty, or a site lawstats built; replacing that site removes
+only the files its manifest lists, and keeps anything else found in it.
 
 Two builds from the same inputs give the same bytes: executions record no
 timings, cell ids derive from the notebook's name and the cell's position,
@@ -37,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import BuildError, ReportError
+from .errors import BuildError
 from .notebooks import notebook_paths
 
 __all__ = [
@@ -426,21 +431,22 @@ def _report_parameter(report: str | Path | None, notebooks_dir: Path) -> str | N
         return str(path)
 
 
-def _tables_describe(report: Path, data_dir: Path) -> bool:
+def _tables_describe(report, data_dir: Path) -> bool:
     """True when ``data_dir/figures.csv`` was made from ``report`` (same provenance hash)."""
     import pandas as pd
 
-    from .report import load_report
+    from .report import Report, load_report
 
+    report = report if isinstance(report, Report) else load_report(report)
     path = data_dir / "figures.csv"
     if not path.is_file():
         return False
     hashes = set(pd.read_csv(path, dtype=str, keep_default_na=False, usecols=lambda c: c == "sha256")
                  .get("sha256", pd.Series(dtype=str)))
-    return not hashes or hashes == {load_report(report).sha256}
+    return not hashes or hashes == {report.sha256}
 
 
-def _report_tables(report: Path, data_dir: Path) -> dict[str, bytes]:
+def _report_tables(report, data_dir: Path) -> dict[str, bytes]:
     """The downloadable tables of a report: ``{file name: bytes}``.
 
     When the tables in ``data_dir`` describe this report (their ``sha256``
@@ -455,31 +461,30 @@ def _report_tables(report: Path, data_dir: Path) -> dict[str, bytes]:
         return {name: (data_dir / name).read_bytes() for name in DOWNLOADS
                 if (data_dir / name).is_file()}
     from .audit import load_audit
+    from .csvsafe import frame_to_csv
     from .dataset import DEFAULT_ANNOTATIONS
 
     figures, excluded = extract_tables(report, DEFAULT_ANNOTATIONS, strict=False)
     audit = load_audit(report)
     csv = {"figures.csv": figures, "excluded.csv": excluded, "audit.csv": audit}
-    files = {name: frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
-             for name, frame in csv.items()}
+    files = {name: frame_to_csv(frame).encode("utf-8") for name, frame in csv.items()}
     if (data_dir / "datapackage.json").is_file():
         files["datapackage.json"] = (data_dir / "datapackage.json").read_bytes()
     return files
 
 
-def _site_pages(*, report: Path, data_dir: Path, pages: list[dict], language: str) -> dict[str, bytes]:
+def _site_pages(*, report: Path, data_dir: Path, pages: list[dict], language: str,
+                max_bytes: int | None = None) -> dict[str, bytes]:
     """Render the index and the annotated report, with the downloads; ``{relative path: bytes}``."""
     import io
 
-    import pandas as pd
-
+    from .csvsafe import read_csv
     from .report import load_report
     from .site import render_annotated_report, render_index, static_files
 
-    doc = load_report(report)
-    tables = _report_tables(report, data_dir)
-    read = lambda name: (pd.read_csv(io.BytesIO(tables[name]), dtype=str, keep_default_na=False)  # noqa: E731
-                         if name in tables else None)
+    doc = load_report(report, max_bytes)
+    tables = _report_tables(doc, data_dir)
+    read = lambda name: read_csv(io.BytesIO(tables[name])) if name in tables else None  # noqa: E731
     figures, audit = read("figures.csv"), read("audit.csv")
     downloads = [name for name in DOWNLOADS if name in tables]
     files = dict(static_files())
@@ -550,26 +555,30 @@ def _mp_context():
 
 
 def _swap(tmp: Path, out: Path) -> None:
-    """Replace ``out`` by ``tmp``; if anything fails, ``out`` is as it was."""
-    old = None
-    if out.exists():
-        old = out.with_name(f".{out.name}.old-{os.getpid()}")
-        if old.exists():
-            shutil.rmtree(old)
-        os.rename(out, old)
-    try:
-        os.rename(tmp, out)
-    except BaseException:
-        if old is not None:
-            os.rename(old, out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    """Replace the site ``out`` by ``tmp``; if anything fails, ``out`` is as it was.
+
+    Only the files the earlier site's manifest lists are removed; anything else
+    in ``out`` is moved into the new site (:func:`lawstats.outputs.replace_site`).
+    """
+    from .outputs import replace_site, write_manifest
+
+    write_manifest(tmp)
+    replace_site(tmp, out)
+
+
+_ENTRY_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def _is_entry(path: Path, marker: str) -> bool:
+    """A cache entry lawstats made: a real folder named ``…<32 hex>`` holding ``marker``."""
+    return (path.is_dir() and not path.is_symlink() and not path.name.startswith(".")
+            and _ENTRY_KEY.fullmatch(path.name[-32:]) is not None and (path / marker).is_file())
 
 
 def _prune(folder: Path, stem: str, keep: int) -> None:
-    """Keep the ``keep`` most recently used cache entries of ``stem``."""
-    entries = sorted((p for p in folder.glob(f"{stem}.*") if p.is_dir() and not p.name.startswith(".")),
+    """Keep the ``keep`` most recently used cache entries of ``stem`` (only entries lawstats made)."""
+    entries = sorted((p for p in folder.glob(f"{stem}.*")
+                      if p.name[:-33] == stem and _is_entry(p, "info.json")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[keep:]:
         shutil.rmtree(old, ignore_errors=True)
@@ -614,6 +623,7 @@ def build_site(
     lock_file: str | Path = "requirements/lock.txt",
     kernel: str = "python3",
     timeout: int | None = 600,
+    max_bytes: int | None = None,
 ) -> BuildResult:
     """Execute the notebooks and write the static site.
 
@@ -642,6 +652,9 @@ def build_site(
         The Jupyter kernel to run the notebooks with.
     timeout : int or None
         Seconds a single cell may run.
+    max_bytes : int, optional
+        The largest report file read (default 50 MB, see
+        :func:`lawstats.report.read_text_file`); passed on to the notebooks.
 
     Returns
     -------
@@ -653,6 +666,12 @@ def build_site(
         A notebook failed; the message names the notebook, the cell (its index
         in the notebook as saved, and its first line) and the error.  The
         previous ``out_dir`` is left as it was.
+    OutputError
+        ``out_dir`` is not absent, empty or a site lawstats built, or is a
+        folder never written into (see :func:`lawstats.outputs.check_output_dir`);
+        raised before any work.
+    ReportError
+        The report is missing, not a regular file, or too large.
     ValueError
         ``language`` is not ``"zh"`` or ``"en"``.
     """
@@ -669,11 +688,19 @@ def build_site(
         report_path = default_report_path()
     else:
         report_path = Path(report).resolve()
-    if not report_path.is_file():
-        raise ReportError(str(report_path), "no such file; expected the report's text file")
+    from .outputs import check_cache_dir, check_output_dir
+    from .report import max_bytes_default, read_text_file
+
+    if max_bytes is None:
+        max_bytes = max_bytes_default()
+    report_bytes = read_text_file(report_path, max_bytes)
     if not nb_dir.is_dir():
         raise BuildError(f"notebooks folder {nb_dir} does not exist; expected a folder of NN-*.ipynb notebooks")
-    report_bytes = report_path.read_bytes()
+    inputs = [report_path, nb_dir, data, Path(lock_file).resolve(), _PACKAGE_DIR]
+    if cache_dir is not None:
+        check_cache_dir(cache_dir, inputs)
+    # refused here, before any work, unless absent, empty or a site lawstats built
+    check_output_dir(out, inputs + ([Path(cache_dir)] if cache_dir is not None else []))
 
     parameters = {"report": _report_parameter(report, nb_dir), "language": language}
     key_parameters = {
@@ -682,7 +709,7 @@ def build_site(
         "kernel": kernel,
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
     }
-    inputs = inputs_digest(data, lock_file)
+    digest = inputs_digest(data, lock_file)
     paths = notebook_paths(nb_dir)
 
     temporary_cache = None
@@ -699,7 +726,7 @@ def build_site(
     for path in paths:
         raw = path.read_bytes()
         title = notebook_title(json.loads(raw), path.stem)
-        key = cache_key(raw, key_parameters, inputs)
+        key = cache_key(raw, key_parameters, digest)
         entry = nb_cache / f"{path.stem}.{key[:32]}"
         pages.append({"name": path.stem, "title": title, "href": f"{path.stem}.html",
                       "code_href": f"code/{path.stem}.html", "entry": entry})
@@ -729,12 +756,13 @@ def build_site(
             from concurrent.futures import ProcessPoolExecutor
 
             executor = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
-                                           initializer=_worker_init, initargs=(_kernel_env(language),))
+                                           initializer=_worker_init,
+                                           initargs=({**_kernel_env(language), "LAWSTATS_MAX_BYTES": str(max_bytes)},))
             futures = {executor.submit(_execute_job, job): job for job in todo}
 
         # the index and the annotated report, while the notebooks run
         site_key = cache_key(
-            json.dumps([[p["name"], p["title"], p["entry"].name] for p in pages]).encode(), key_parameters, inputs)
+            json.dumps([[p["name"], p["title"], p["entry"].name] for p in pages]).encode(), key_parameters, digest)
         site_entry = cache / "site" / site_key[:32]
         site_cached = temporary_cache is None and (site_entry / "files.json").is_file()
         if site_cached:
@@ -743,7 +771,7 @@ def build_site(
         else:
             site_files = _site_pages(report=report_path, data_dir=data,
                                      pages=[{k: p[k] for k in ("title", "href", "code_href")} for p in pages],
-                                     language=language)
+                                     language=language, max_bytes=max_bytes)
 
         if futures:
             from concurrent.futures import as_completed
@@ -816,7 +844,8 @@ def build_site(
             _prune(nb_cache, page["name"], _KEEP_ENTRIES)
         os.utime(site_entry)
         site_dir = cache / "site"
-        for old in sorted(site_dir.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP_ENTRIES:]:
+        entries = [p for p in site_dir.iterdir() if _is_entry(p, "files.json") and len(p.name) == 32]
+        for old in sorted(entries, key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP_ENTRIES:]:
             shutil.rmtree(old, ignore_errors=True)
 
     seconds = time.perf_counter() - started

@@ -4,51 +4,102 @@ Each subcommand is one ``_add_<name>(subparsers)`` function that declares its
 options and sets ``func`` to a handler taking the parsed arguments and
 returning an exit code; :data:`COMMANDS` lists them.
 
-=========  ==============================================================  ==========================
-command    what                                                            exit status
-=========  ==============================================================  ==========================
-build      execute the notebooks, write the site                           0 ok, 1 error
-data       regenerate data/figures.csv, excluded.csv, audit.csv            0 ok (``--check``: 1 if a
-                                                                           file would change)
-audit      print a report's audit as a table (or CSV)                      0 ok, 1 a check is
-                                                                           inconsistent, 2 bad input
-extract    every figure of many report files as one CSV                    0 ok, 1 a file failed,
-                                                                           2 bad input
-=========  ==============================================================  ==========================
+=========  ==============================================================
+command    what
+=========  ==============================================================
+build      execute the notebooks, write the site
+data       regenerate data/figures.csv, excluded.csv, audit.csv
+audit      print a report's audit as a table (or CSV)
+extract    every figure of many report files as one CSV
+=========  ==============================================================
 
-Errors that lawstats raises on purpose (:class:`~lawstats.errors.LawstatsError`)
-are printed without a traceback and give exit status 1 (2 for ``audit`` and
-``extract``, where 1 has a meaning of its own).
+Every exit status means one thing, for every command (:data:`EXIT_CODES`):
+0 done; 1 done, and what was checked is not right (an inconsistent check, a
+file or notebook that failed, a table that would change); 2 bad input or
+usage, refused before any work where possible; 70 an internal error (a bug:
+one line on stderr, the traceback only with ``--debug``); 74 the system could
+not read or write a file (disk full, permissions); 130 interrupted; 141 the
+reader of the output went away (``lawstats audit | head``).
 """
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
+import textwrap
 import time
 import unicodedata
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import LawstatsError
+from .errors import BuildError, LawstatsError
 
-__all__ = ["main", "build_parser", "COMMANDS", "display_width", "wrap_columns",
+__all__ = ["main", "build_parser", "COMMANDS", "EXIT_CODES", "display_width", "wrap_columns",
            "format_audit_table", "format_audit_summary"]
+
+#: What each exit status of ``lawstats`` means (the same for every command).
+EXIT_CODES = {
+    0: "done: no check inconsistent, no file failed",
+    1: "done, and something checked is not right: a check is inconsistent (audit), a file "
+       "failed (extract), a notebook failed (build), a table would change (data --check)",
+    2: "bad input or usage: a wrong option, a report that cannot be read, a bad checks or "
+       "annotations file, an output place refused",
+    70: "internal error, a bug in lawstats: one line on stderr (the traceback with --debug)",
+    74: "the system could not read or write a file (disk full, permission denied)",
+    130: "interrupted (Ctrl-C)",
+    141: "the program reading the output went away (lawstats audit | head)",
+}
+
+
+def _max_bytes(text: str) -> int:
+    from .report import parse_size
+
+    try:
+        return parse_size(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_max_bytes(p) -> None:
+    p.add_argument("--max-bytes", type=_max_bytes, default=None, metavar="SIZE",
+                   help="largest report file read, in bytes or with kB/MB/GB (default: 50MB, or "
+                        "$LAWSTATS_MAX_BYTES); larger files are refused before being read")
+
+
+def _add_debug(p) -> None:
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                   help="on an internal error, print the traceback too")
+
+
+def _check_input_file(path: str | None, what: str, max_bytes: int | None = None) -> None:
+    """Refuse at once an existing input that is not a regular file (a pipe would make us wait)."""
+    from .report import read_text_file
+
+    if path is not None and os.path.lexists(path):
+        read_text_file(path, max_bytes, what=what)
 
 
 def _build(args: argparse.Namespace) -> int:
     from .build import build_site
 
-    build_site(
-        out_dir=args.out,
-        notebooks_dir=args.notebooks,
-        report=args.report,
-        language=args.language,
-        jobs=args.jobs,
-        cache_dir=None if args.no_cache else args.cache_dir,
-        progress=not args.quiet,
-    )
+    try:
+        build_site(
+            out_dir=args.out,
+            notebooks_dir=args.notebooks,
+            report=args.report,
+            language=args.language,
+            jobs=args.jobs,
+            cache_dir=None if args.no_cache else args.cache_dir,
+            progress=not args.quiet,
+            max_bytes=args.max_bytes,
+        )
+    except BuildError as error:
+        if not getattr(error, "failures", None):
+            raise  # bad input (no notebooks folder …): exit 2
+        print(f"lawstats build: error: {error}", file=sys.stderr)
+        return 1  # the build ran and a notebook failed
     return 0
 
 
@@ -72,6 +123,7 @@ def _add_build(subparsers) -> None:
     p.add_argument("--cache-dir", default=".cache/lawstats-build", metavar="DIR",
                    help="cache folder (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
+    _add_max_bytes(p)
     p.set_defaults(func=_build)
 
 
@@ -88,10 +140,17 @@ def _shown(path: Path) -> str:
 
 
 def _data(args: argparse.Namespace) -> int:
-    from .audit import write_audit
-    from .dataset import write_tables
+    from .audit import AUDIT_COLUMNS, write_audit
+    from .dataset import EXCLUDED_COLUMNS, FIGURE_COLUMNS, check_table_target, write_tables
+    from .outputs import OutputError, atomic_write_bytes
 
     out = Path(args.out)
+    headers = {"figures.csv": FIGURE_COLUMNS, "excluded.csv": EXCLUDED_COLUMNS, "audit.csv": AUDIT_COLUMNS}
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"refusing to write the tables into {out}: it is a file, not a folder")
+    if not args.check and out.is_dir():  # before any work: overwrite only tables lawstats wrote
+        for name in _DATA_FILES:
+            check_table_target(out / name, headers[name])
     with tempfile.TemporaryDirectory(prefix="lawstats-data-") as tmp:
         fresh = Path(tmp)
         write_tables(fresh)
@@ -109,7 +168,7 @@ def _data(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
         for name in _DATA_FILES:
             if name in changed:
-                shutil.copyfile(fresh / name, out / name)
+                atomic_write_bytes(out / name, (fresh / name).read_bytes())
             print(f"{_shown(out / name)}: {'written' if name in changed else 'unchanged'}")
     return 0
 
@@ -333,16 +392,27 @@ def _audit_many(args: argparse.Namespace) -> int:
 
     line = Progress() if (args.progress or sys.stderr.isatty()) else None
     checks = None if args.checks in ("", "none") else args.checks
+    saved = os.environ.get("LAWSTATS_MAX_BYTES")
     try:
+        _check_input_file(checks, "a YAML checks file")
+        if args.max_bytes is not None:  # the workers' load_report reads the limit from here
+            os.environ["LAWSTATS_MAX_BYTES"] = str(args.max_bytes)
         batch = audit_files(args.files, jobs=args.jobs, progress=line, checks=checks)
     except LawstatsError as error:
         print(f"lawstats audit: error: {error}", file=sys.stderr)
         return 2
     finally:
+        if args.max_bytes is not None:
+            if saved is None:
+                os.environ.pop("LAWSTATS_MAX_BYTES", None)
+            else:
+                os.environ["LAWSTATS_MAX_BYTES"] = saved
         if line is not None and line.shown:
             sys.stderr.write("\n")
     if args.format == "csv":
-        sys.stdout.write(batch.audit[BATCH_COLUMNS].to_csv(index=False, lineterminator="\n"))
+        from .csvsafe import frame_to_csv
+
+        sys.stdout.write(frame_to_csv(batch.audit[BATCH_COLUMNS]))
     else:
         en = args.language == "en"
         head = ("file", "checks", "inconsistent", "cannot check") if en else ("文件", "检查", "不一致", "无法检验")
@@ -374,17 +444,21 @@ def _audit_many(args: argparse.Namespace) -> int:
 
 def _audit(args: argparse.Namespace) -> int:
     from .audit import AUDIT_COLUMNS, audit_report
+    from .csvsafe import frame_to_csv
+    from .report import load_report
 
     if len(args.files) > 1:
         return _audit_many(args)
     args.file = args.files[0] if args.files else None
     try:
-        audit = audit_report(args.file, checks=None if args.checks in ("", "none") else args.checks)
+        checks = None if args.checks in ("", "none") else args.checks
+        _check_input_file(checks, "a YAML checks file")
+        audit = audit_report(load_report(args.file, args.max_bytes), checks=checks)
     except LawstatsError as error:
         print(f"lawstats audit: error: {error}", file=sys.stderr)
         return 2
     if args.format == "csv":
-        sys.stdout.write(audit[AUDIT_COLUMNS].to_csv(index=False, lineterminator="\n"))
+        sys.stdout.write(frame_to_csv(audit[AUDIT_COLUMNS]))
     else:
         width = args.width or shutil.get_terminal_size((100, 24)).columns
         print(format_audit_table(audit, args.language, max(60, width)))
@@ -430,6 +504,7 @@ def _add_audit(subparsers) -> None:
                    help="processes for several files (default: number of cores)")
     p.add_argument("--progress", action="store_true",
                    help="show the progress line for several files even when stderr is not a terminal")
+    _add_max_bytes(p)
     p.set_defaults(func=_audit)
 
 
@@ -451,24 +526,70 @@ class _ProgressLine:
             self.stream.flush()
 
 
+def _to_stdout(path: str | None) -> bool:
+    return path is None or path == "-"
+
+
 def _write_csv(frame, path: str | None) -> None:
-    text = frame.to_csv(index=False, lineterminator="\n")
-    if path is None or path == "-":
+    from .csvsafe import frame_to_csv
+    from .outputs import atomic_write_text
+
+    text = frame_to_csv(frame)
+    if _to_stdout(path):
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        Path(path).write_text(text, encoding="utf-8")
+        atomic_write_text(path, text)
+
+
+def _is_special(path: str) -> bool:
+    """An existing device or pipe (``/dev/null``, ``/dev/stdout``): written to, never replaced."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _check_extract_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before any work, outputs that are inputs, the same file twice, or not ours."""
+    from .extract import ANNOTATED_COLUMNS, EXCLUDED_COLUMNS, EXTRACT_COLUMNS
+    from .outputs import OutputError, check_output_file, same_file
+
+    output, excluded = args.output, args.excluded
+    if excluded is not None and _to_stdout(output) and _to_stdout(excluded):
+        raise OutputError("refusing to write the figures and --excluded both to standard output; "
+                          "give -o FILE or --excluded FILE")
+    if (excluded is not None and not _to_stdout(output) and not _to_stdout(excluded)
+            and same_file(output, excluded) and not _is_special(output)):
+        raise OutputError(f"refusing to write -o {output} and --excluded {excluded}: they name the "
+                          "same file; choose two files")
+    inputs = [*args.files, args.annotations]
+    if not _to_stdout(output):
+        check_output_file(output, inputs, option="-o",
+                          headers=[",".join(EXTRACT_COLUMNS), ",".join(ANNOTATED_COLUMNS)])
+    if excluded is not None and not _to_stdout(excluded):
+        check_output_file(excluded, inputs, option="--excluded", headers=[",".join(EXCLUDED_COLUMNS)])
 
 
 def _extract(args: argparse.Namespace) -> int:
     from .extract import extract_files
 
+    try:
+        _check_extract_outputs(args)
+        _check_input_file(args.annotations, "a YAML annotations file")
+    except LawstatsError as error:
+        print(f"lawstats extract: error: {error}", file=sys.stderr)
+        return 2
     show = args.progress or sys.stderr.isatty()
     line = _ProgressLine(sys.stderr) if show else None
     started = time.perf_counter()
     try:
         result = extract_files(args.files, jobs=args.jobs, progress=line,
-                               annotations=args.annotations, language=args.language)
+                               annotations=args.annotations, language=args.language,
+                               max_bytes=args.max_bytes)
     except LawstatsError as error:
         print(f"lawstats extract: error: {error}", file=sys.stderr)
         return 2
@@ -476,6 +597,14 @@ def _extract(args: argparse.Namespace) -> int:
         if line is not None:
             line.close()
     seconds = time.perf_counter() - started
+    for _, message in result.failures:
+        print(f"lawstats extract: skipped {message}", file=sys.stderr)
+    if result.files and len(result.failures) == result.files:
+        kept = [p for p in (args.output, args.excluded) if not _to_stdout(p) and os.path.exists(p)]
+        print(f"lawstats extract: every file failed ({result.files}); nothing written"
+              + (f"; {', '.join(kept)} left as {'it was' if len(kept) == 1 else 'they were'}"
+               if kept else ""), file=sys.stderr)
+        return 1
     try:
         _write_csv(result.figures, args.output)
         if args.excluded:
@@ -483,9 +612,7 @@ def _extract(args: argparse.Namespace) -> int:
     except OSError as error:
         print(f"lawstats extract: error: cannot write {error.filename}: {error.strerror}",
               file=sys.stderr)
-        return 2
-    for _, message in result.failures:
-        print(f"lawstats extract: skipped {message}", file=sys.stderr)
+        return 74
     rate = result.files / seconds if seconds > 0 else float("inf")
     print(f"lawstats extract: {result.summary()} in {seconds:.1f} s ({rate:.0f} files/s)",
           file=sys.stderr)
@@ -500,7 +627,9 @@ def _add_extract(subparsers) -> None:
                     "needed) and write one CSV: a leading `file` column, then the columns of "
                     "data/figures.csv that need no person. Files are processed on every core; the "
                     "output is in input order. A file that cannot be read is reported on stderr and "
-                    "skipped. Exit status: 0 all files read, 1 some failed, 2 bad input.",
+                    "skipped; when every file fails nothing is written. Outputs are written whole "
+                    "(a temporary file, then renamed) and never over an input or a file that is not "
+                    "a lawstats table. Exit status: 0 all files read, 1 some failed, 2 bad input.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="report text files")
     p.add_argument("-o", "--output", default=None, metavar="OUT.csv",
@@ -517,6 +646,7 @@ def _add_extract(subparsers) -> None:
                         "(a label it cannot translate is written '[untranslated] <label>')")
     p.add_argument("--progress", action="store_true",
                    help="show the progress line even when stderr is not a terminal")
+    _add_max_bytes(p)
     p.set_defaults(func=_extract)
 
 
@@ -536,10 +666,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lawstats",
         description="Turn a law-based-government annual report into audited figures, notebooks and a site.",
+        epilog="exit status (every command):\n" + "\n".join(
+            textwrap.fill(meaning, 79, initial_indent=f"  {code:<4} ", subsequent_indent=" " * 7)
+            for code, meaning in EXIT_CODES.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--debug", action="store_true",
+                        help="on an internal error, print the traceback too")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for add in COMMANDS:
         add(subparsers)
+    for sub in subparsers.choices.values():  # `lawstats audit --debug` works too
+        _add_debug(sub)
     return parser
 
 
@@ -559,20 +697,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--jobs must be at least 1. Got {args.jobs} instead.")
     try:
         return args.func(args)
-    except LawstatsError as error:
+    except LawstatsError as error:  # bad input, said on purpose
         print(f"lawstats {args.command}: error: {error}", file=sys.stderr)
-        return 1
+        return 2
     except KeyboardInterrupt:
         print(f"lawstats {args.command}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `lawstats audit | head`: the reader has gone, say nothing more
         try:
-            import os
-
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError, AttributeError):
             pass
-        return 1
+        return 141
+    except OSError as error:  # the system failed us: disk full, permission denied …
+        _debug_traceback(args)
+        where = f" {error.filename}" if error.filename else ""
+        print(f"lawstats {args.command}: error: cannot read or write{where}: "
+              f"{error.strerror or error}", file=sys.stderr)
+        return 74
+    except Exception as error:  # noqa: BLE001 - a bug: one line, never exit 1
+        _debug_traceback(args)
+        text = " ".join(f"{type(error).__name__}: {error}".split())
+        if len(text) > 300:
+            text = text[:297] + "..."
+        hint = "" if getattr(args, "debug", False) else "; run again with --debug for the traceback"
+        print(f"lawstats {args.command}: internal error (a bug in lawstats, please report it): "
+              f"{text}{hint}", file=sys.stderr)
+        return 70
+
+
+def _debug_traceback(args: argparse.Namespace) -> None:
+    if getattr(args, "debug", False):
+        import traceback
+
+        traceback.print_exc(file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,6 +4,8 @@
 (``lawstats data``) from the raw report and ``data/annotations.yaml``; their
 schema is ``data/datapackage.json``.  Values are written exactly: ``55万元`` is
 ``550000`` (yuan), never ``550000.0``; the text as written stays in ``raw``.
+Text cells that a spreadsheet would run as a formula are written with a leading
+``'`` and read back without it (:mod:`lawstats.csvsafe`).
 """
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
            "excluded_frame", "extract_tables", "write_tables", "read_figures", "read_excluded",
-           "format_decimal", "exact_values", "is_default_report", "load_tables"]
+           "format_decimal", "exact_values", "is_default_report", "load_tables", "GENERATED_TABLES",
+           "check_table_target"]
 
 #: The columns of data/figures.csv, in order.
 FIGURE_COLUMNS = [
@@ -31,6 +34,28 @@ FIGURE_COLUMNS = [
 EXCLUDED_COLUMNS = ["quote", "start", "end", "reason", "section", "report", "sha256"]
 #: The curated annotations of the project's report.
 DEFAULT_ANNOTATIONS = DATA_DIR / "annotations.yaml"
+#: The tables ``lawstats data`` generates in the project's data/ folder.
+GENERATED_TABLES = ("figures.csv", "excluded.csv", "audit.csv")
+
+
+def check_table_target(path: str | Path, columns: list[str]) -> None:
+    """Refuse to replace a file that is not a table lawstats generated.
+
+    In the project's ``data/`` the generated tables are known by name (their
+    columns may change between versions); anywhere else an existing file is
+    replaced only when it is empty or its header line is ``columns``.
+
+    Raises
+    ------
+    lawstats.outputs.OutputError
+        Naming the file.
+    """
+    from .outputs import check_output_file
+
+    path = Path(path)
+    if path.name in GENERATED_TABLES and path.parent.resolve() == DATA_DIR.resolve():
+        return
+    check_output_file(path, headers=[",".join(columns)], option="the table")
 
 
 def format_decimal(x) -> str:
@@ -109,12 +134,21 @@ def extract_tables(report: str | Path | Report | None = None,
 
 def write_tables(out_dir: str | Path = DATA_DIR, report=None,
                  annotations: str | Path | None = DEFAULT_ANNOTATIONS) -> list[Path]:
-    """Regenerate ``figures.csv`` and ``excluded.csv`` in ``out_dir``; return their paths."""
+    """Regenerate ``figures.csv`` and ``excluded.csv`` in ``out_dir``; return their paths.
+
+    Each file is replaced whole (:func:`lawstats.outputs.atomic_write_text`),
+    and only when it is absent or a table lawstats wrote (same header line).
+    """
+    from .csvsafe import frame_to_csv
+    from .outputs import atomic_write_text
+
     out_dir = Path(out_dir)
     figures, excluded = extract_tables(report, annotations)
     paths = [out_dir / "figures.csv", out_dir / "excluded.csv"]
     for frame, path in zip((figures, excluded), paths):
-        path.write_text(frame.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+        check_table_target(path, list(frame.columns))
+    for frame, path in zip((figures, excluded), paths):
+        atomic_write_text(path, frame_to_csv(frame))
     return paths
 
 
@@ -131,21 +165,21 @@ def read_figures(path: str | Path | None = None) -> "pd.DataFrame":
     >>> figures.set_index("id").loc["judicial-aid-amount", ["raw", "value", "unit"]].tolist()
     ['55万元', Decimal('550000'), '元']
     """
-    import pandas as pd
+    from .csvsafe import read_csv
 
     path = Path(path) if path is not None else DATA_DIR / "figures.csv"
     exact = ("value", "lower", "upper")
-    frame = pd.read_csv(path, dtype={c: str for c in FIGURE_COLUMNS if c not in exact},
+    frame = read_csv(path, dtype={c: str for c in FIGURE_COLUMNS if c not in exact},
                         keep_default_na=False, converters={c: _to_decimal for c in exact})
     return frame.astype({"decimals": int, "start": int, "end": int})
 
 
 def read_excluded(path: str | Path | None = None) -> "pd.DataFrame":
     """Read ``excluded.csv``."""
-    import pandas as pd
+    from .csvsafe import read_csv
 
     path = Path(path) if path is not None else DATA_DIR / "excluded.csv"
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame = read_csv(path)
     return frame.astype({"start": int, "end": int})
 
 

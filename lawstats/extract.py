@@ -97,13 +97,14 @@ def _annotations(path: str | None) -> "Annotations | None":
     return load_annotations(path) if path is not None else None
 
 
-def _tables(path: str, notes: "Annotations | None") -> tuple["pd.DataFrame", "pd.DataFrame"]:
+def _tables(path: str, notes: "Annotations | None", max_bytes: int | None = None,
+            ) -> tuple["pd.DataFrame", "pd.DataFrame"]:
     """The tables of :func:`lawstats.dataset.extract_tables` for one file, without ``file``."""
     from .annotate import annotate
     from .dataset import excluded_frame, figures_frame
     from .report import load_report
 
-    report = load_report(path)
+    report = load_report(path, max_bytes)
     result = annotate(report.text, notes, locate=report.locate, strict=False)
     figures = figures_frame(report, result)
     figures.insert(list(figures.columns).index("code") + 1, "code_confidence", _confidences(figures))
@@ -165,7 +166,7 @@ def _stack(frames: list, paths: list[str], columns: list[str]) -> "pd.DataFrame"
 
 
 def extract_file(path: str | Path, annotations: str | Path | None = None, language: str = "zh",
-                 ) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+                 max_bytes: int | None = None) -> tuple["pd.DataFrame", "pd.DataFrame"]:
     """Figures and excluded mentions of one file, with the ``file`` column (and ``indicator_en``
     with ``language="en"``, see :func:`with_english`).
 
@@ -176,7 +177,7 @@ def extract_file(path: str | Path, annotations: str | Path | None = None, langua
         :class:`~lawstats.errors.AnnotationError` if the annotations are bad.
     """
     notes = _annotations(str(annotations) if annotations is not None else None)
-    figures, excluded = _tables(str(path), notes)
+    figures, excluded = _tables(str(path), notes, max_bytes)
     columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
     figures = _stack([figures], [str(path)], columns)
     if check_language(language) == "en":
@@ -184,13 +185,13 @@ def extract_file(path: str | Path, annotations: str | Path | None = None, langua
     return figures, _stack([excluded], [str(path)], EXCLUDED_COLUMNS)
 
 
-def _extract_chunk(paths: Sequence[str], annotations: str | None):
+def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int | None = None):
     """Worker: the stacked tables of a chunk of files, and its failures."""
     notes = _annotations(annotations)
     figures, excluded, done, failures = [], [], [], []
     for path in paths:
         try:
-            f, e = _tables(path, notes)
+            f, e = _tables(path, notes, max_bytes)
         except LawstatsError as exc:
             failures.append((path, str(exc)))
             continue
@@ -212,7 +213,8 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
                   progress: Progress | None = None,
-                  annotations: str | Path | None = None, language: str = "zh") -> ExtractResult:
+                  annotations: str | Path | None = None, language: str = "zh",
+                  max_bytes: int | None = None) -> ExtractResult:
     """Extract every figure of many report files, using several processes.
 
     Parameters
@@ -231,6 +233,9 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     language : {"zh", "en"}
         ``"en"`` adds ``indicator_en`` (:func:`with_english`): the glossary's
         English for automatic labels, ``[untranslated] …`` where it has none.
+    max_bytes : int, optional
+        The largest file read (default 50 MB, see
+        :func:`lawstats.report.read_text_file`); larger files fail unread.
 
     Returns
     -------
@@ -282,10 +287,11 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     workers = min(jobs, len(chunks))
     if workers <= 1:
         for i, chunk in enumerate(chunks):
-            record(i, _extract_chunk(chunk, ann))
+            record(i, _extract_chunk(chunk, ann, max_bytes))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_extract_chunk, chunk, ann): i for i, chunk in enumerate(chunks)}
+            futures = {pool.submit(_extract_chunk, chunk, ann, max_bytes): i
+                       for i, chunk in enumerate(chunks)}
             for future in as_completed(futures):
                 record(futures[future], future.result())
 

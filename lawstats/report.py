@@ -17,13 +17,16 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ReportError
 from .structure import Structure, parse_structure
 
-__all__ = ["Report", "load_report", "decode_report", "default_report_path", "DATA_DIR"]
+__all__ = ["Report", "load_report", "decode_report", "default_report_path", "DATA_DIR",
+           "MAX_BYTES", "max_bytes_default", "parse_size", "read_text_file"]
 
 #: The project's data folder (``data/`` beside the package when run from a checkout).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -36,6 +39,115 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+#: The largest report file read by default: 50 MB (a report is tens of kilobytes).  The
+#: environment variable ``LAWSTATS_MAX_BYTES`` or the ``--max-bytes`` option raises it.
+MAX_BYTES = 50_000_000
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+          (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"))
+_UNITS = {"": 1, "B": 1, "K": 10**3, "KB": 10**3, "M": 10**6, "MB": 10**6, "G": 10**9, "GB": 10**9}
+
+
+def parse_size(text: str) -> int:
+    """A size in bytes from ``"50000000"``, ``"50MB"``, ``"200k"`` (units of 1000).
+
+    Examples
+    --------
+    >>> parse_size("50MB"), parse_size("200k"), parse_size("1024")
+    (50000000, 200000, 1024)
+    >>> parse_size("lots")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'lots' is not a size; expected bytes, e.g. 50000000 or 50MB
+    """
+    import re
+
+    m = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*([A-Za-z]*)\s*", str(text))
+    if not m or m.group(2).upper() not in _UNITS or float(m.group(1)) * _UNITS[m.group(2).upper()] < 1:
+        raise ValueError(f"{text!r} is not a size; expected bytes, e.g. 50000000 or 50MB")
+    return int(float(m.group(1)) * _UNITS[m.group(2).upper()])
+
+
+def max_bytes_default() -> int:
+    """The size limit for a report: ``$LAWSTATS_MAX_BYTES`` if set, else :data:`MAX_BYTES`.
+
+    The environment variable carries ``--max-bytes`` into the notebooks a
+    build executes.
+    """
+    value = os.environ.get("LAWSTATS_MAX_BYTES")
+    if not value:
+        return MAX_BYTES
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise ReportError("$LAWSTATS_MAX_BYTES", str(exc)) from None
+
+
+def _size(n: int) -> str:
+    return f"{n:,} bytes" if n < 10**6 else f"{n / 10**6:,.1f} MB ({n:,} bytes)"
+
+
+def read_text_file(path: str | Path, max_bytes: int | None = None, what: str = "a report text file") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, refusing anything else before reading.
+
+    A directory, named pipe, socket or device is refused at once (by
+    ``os.stat``, without opening it, so a pipe cannot make lawstats wait); a
+    file larger than the limit is refused without being read.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file.
+    max_bytes : int, optional
+        The size limit; default :func:`max_bytes_default` (50 MB).
+    what : str
+        What was expected, for the message.
+
+    Raises
+    ------
+    ReportError
+        Naming the file, what it is, and what was expected.
+
+    Examples
+    --------
+    >>> read_text_file("/dev/null")
+    Traceback (most recent call last):
+    ...
+    lawstats.errors.ReportError: /dev/null: is a character device, not a regular file; expected a report text file
+    """
+    p = str(path)
+    limit = max_bytes_default() if max_bytes is None else max_bytes
+    try:
+        info = os.stat(p)
+    except FileNotFoundError:
+        raise ReportError(p, f"no such file; expected the path of {what}") from None
+    except OSError as exc:
+        raise ReportError(p, f"cannot be read: {exc.strerror}; expected {what}") from None
+    _check_regular(p, info, limit, what)
+    try:
+        # O_NONBLOCK: should the path have become a pipe since the stat, opening it cannot hang
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise ReportError(p, f"cannot be read: {exc.strerror}") from None
+    with os.fdopen(fd, "rb") as fh:
+        _check_regular(p, os.fstat(fd), limit, what)
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # it grew after the check
+        raise ReportError(p, f"is larger than the limit of {_size(limit)}; expected {what} "
+                          "(raise the limit with --max-bytes)")
+    return data
+
+
+def _check_regular(path: str, info: os.stat_result, limit: int, what: str) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        raise ReportError(path, f"is {kind}, not a regular file; expected {what}")
+    if info.st_size > limit:
+        raise ReportError(path, f"is {_size(info.st_size)}, over the limit of {_size(limit)}; "
+                          f"expected {what} (raise the limit with --max-bytes)")
 
 
 def default_report_path() -> Path:
@@ -163,14 +275,21 @@ def decode_report(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     return text, encoding
 
 
-def load_report(path: str | Path | None = None) -> Report:
+def load_report(path: str | Path | None = None, max_bytes: int | None = None) -> Report:
     """Read a report file.
+
+    Only a regular file is read (see :func:`read_text_file`): a directory,
+    named pipe, socket or device is refused at once, and a file over
+    ``max_bytes`` before it is read.
 
     Parameters
     ----------
     path : str or Path, optional
         The report file.  Defaults to the project's report,
         ``data/raw/luzhai-2021.txt``.
+    max_bytes : int, optional
+        The largest file read; default :func:`max_bytes_default`
+        (``$LAWSTATS_MAX_BYTES`` or 50 MB).
 
     Returns
     -------
@@ -179,8 +298,8 @@ def load_report(path: str | Path | None = None) -> Report:
     Raises
     ------
     ReportError
-        If the file is missing, a directory, empty, binary or undecodable;
-        the message names the file, the position and what was expected.
+        If the file is missing, not a regular file, too large, empty, binary
+        or undecodable; the message names the file, the position and what was expected.
 
     Examples
     --------
@@ -193,14 +312,7 @@ def load_report(path: str | Path | None = None) -> Report:
     '二(二)'
     """
     p = Path(path) if path is not None else default_report_path()
-    if not p.exists():
-        raise ReportError(str(p), "no such file; expected the path of a report text file")
-    if p.is_dir():
-        raise ReportError(str(p), "is a directory; expected a report text file")
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise ReportError(str(p), f"cannot be read: {exc.strerror}") from None
+    data = read_text_file(p, max_bytes)
     text, encoding = decode_report(data, str(p))
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
     return Report(
@@ -223,7 +335,8 @@ def _read_meta(path: Path) -> dict:
     import yaml
 
     try:
-        meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        data = read_text_file(meta_path, what="a YAML provenance file")
+        meta = yaml.safe_load(data.decode("utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ReportError(str(meta_path), f"is not valid YAML provenance: {exc}") from None
     if not isinstance(meta, dict):

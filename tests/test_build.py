@@ -8,6 +8,8 @@ not depend on each other.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -175,6 +177,44 @@ def test_noop_rebuild_executes_nothing(copy_of):
     assert result.cached == ["01-chart.ipynb", "02-table.ipynb"]
     assert result.site_cached
     assert _snapshot(copy_of / "site") == before
+
+
+@pytest.mark.slow
+def test_rebuild_keeps_a_file_the_user_dropped_into_the_site(copy_of):
+    from lawstats.outputs import MANIFEST
+
+    site = copy_of / "site"
+    manifest = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    assert set(manifest["files"]) == {p for p in _snapshot(site) if p != MANIFEST}  # lists every file
+    (site / "my-notes.txt").write_text("mine", encoding="utf-8")
+    (site / "data" / "my-table.csv").write_text("a,b\n", encoding="utf-8")
+    stale = site / "code" / "99-old.html"  # a page an earlier build wrote, gone from this one
+    stale.write_text("old page", encoding="utf-8")
+    manifest["files"]["code/99-old.html"] = hashlib.sha256(b"old page").hexdigest()
+    (site / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    before = _snapshot(site)
+
+    _build(copy_of)
+    after = _snapshot(site)
+    assert after["my-notes.txt"] == b"mine" and after["data/my-table.csv"] == b"a,b\n"
+    assert "code/99-old.html" not in after
+    assert {k: v for k, v in after.items() if k != MANIFEST} == \
+        {k: v for k, v in before.items() if k not in (MANIFEST, "code/99-old.html")}
+    assert not [p for p in copy_of.iterdir() if p.name.startswith(".site")]  # no leftovers
+
+
+@pytest.mark.slow
+def test_a_user_folder_is_refused_before_any_notebook_runs(copy_of):
+    from lawstats.outputs import OutputError
+
+    docs = copy_of / "docs"
+    (docs / "photos").mkdir(parents=True)
+    (docs / "thesis.docx").write_bytes(b"mine")
+    shutil.rmtree(copy_of / "cache")
+    with pytest.raises(OutputError, match=r"it holds 2 entries lawstats did not write \(photos/, thesis.docx\)"):
+        _build(copy_of, out="docs")
+    assert sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*")) == ["photos", "thesis.docx"]
+    assert not (copy_of / "cache").exists()  # no work was done
 
 
 @pytest.mark.slow
