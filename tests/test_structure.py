@@ -164,7 +164,7 @@ def test_report_keeps_its_outline_with_numbered_points(report):
     assert counts == {"parts": 10, "sections": 21, "points": 16}  # counted by reading the report
 
 
-@pytest.mark.parametrize("size", [200_000, 800_000])
+@pytest.mark.parametrize("size", [200_000])
 def test_parse_structure_on_many_headings_is_fast_enough_to_finish(size):
     # Not a timing test (see benchmarks/linear.py): a text with a heading or point on most lines
     # must simply finish; the old search from the start of the text took minutes at this size.
