@@ -41,7 +41,8 @@ value the expression permits; ``None`` means unbounded or not applicable.
   [500, 20 000].  A range whose first end is above its second is an error.
 - Ratios (``1：1``, ``1:3``, ``1:1:2``) -> qualifier ratio, unit ``""``,
   ``terms`` holds the terms, ``value = a/b`` when there are two terms and the
-  quotient terminates, else ``None``; ``lower == upper == value``.
+  quotient terminates (then ``lower == upper == value``); see fractions below
+  for a quotient that does not terminate; three terms have no value or bounds.
 - Percent (``96.34%``, ``85％``, ``百分之九十``, ``百分之九十五点五``) -> unit
   ``"%"`` and value in percentage points (96.34).  ``‰`` and ``千分之`` give
   unit ``"‰"``.  Percentages over 100 (``同比增长150%``, ``完成率120%``) are
