@@ -96,7 +96,8 @@ REASON_DESCRIPTIONS: dict[str, str] = {
     "word": "a numeral character inside an ordinary word (统一, 进一步, 一体化, 一些, 百姓, 十分), "
             "a Chinese numeral with no measure word after it (四大), or the base of a rate (每万人)",
     "truncated": "a number cut off by the end of the text (申请材料525)",
-    "unparsed": "looks like a quantity but the grammar cannot read it; see problems()",
+    "unparsed": "looks like a quantity but the grammar cannot read it, or a numeral of more than 30 digits; "
+                "see problems()",
 }
 REASONS: tuple[str, ...] = tuple(REASON_DESCRIPTIONS)
 
