@@ -31,6 +31,7 @@ Decisions
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -640,6 +641,8 @@ def verdicts_chart(audit: "pd.DataFrame", language: str = "zh") -> "Figure":
     from .audit import VERDICTS
     from .present import audit_overview
 
+    if audit is None or len(audit) == 0:  # a report with no check: show_chart says so in words
+        raise MissingFigures(["audit checks"], "verdicts_chart")
     table = audit_overview(audit, language).iloc[:-1, :-1]
     fig, ax = _figure(language, figsize=(8, 0.45 * len(table) + 2.0))
     ys = list(range(len(table)))[::-1]
@@ -696,7 +699,8 @@ def denominators_chart(audit: "pd.DataFrame", figures: "pd.DataFrame", language:
         if not rows:
             raise MissingFigures([check_id], "denominators_chart")
     else:
-        rows = [r for r in rows if r["reported"].rstrip("%") not in ("100", "0")]
+        rows = [r for r in rows if r["reported"].rstrip("%") not in ("100", "0")
+                and Decimal(r["reported"].rstrip("%")) <= 100]  # 办结率120%: no share of a count
         if not rows:
             raise MissingFigures(["rate_without_denominator"], "denominators_chart")
     check = rows[0]

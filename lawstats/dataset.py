@@ -169,7 +169,13 @@ def is_default_report(report: str | Path | Report | None) -> bool:
 
 
 def load_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFrame", "pd.DataFrame"]:
-    """Figures (exact values) and excluded mentions of any report, the way notebooks want them.
+    """Figures and excluded mentions of any report in their exact form (Decimal values, ``""``).
+
+    This is the form the presentation functions of :mod:`lawstats.present`
+    and :mod:`lawstats.charts` take.  For analysis use :func:`lawstats.figures`
+    (float64 numbers with the exact text beside them, report-ordered
+    sections, NaN for missing), which reads the same tables through this
+    function.
 
     For the project's report (``None``) these are the curated tables
     ``data/figures.csv`` and ``data/excluded.csv``.  For any other report they
@@ -177,6 +183,12 @@ def load_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFram
     whose sentence matches (an edited or next-year copy;
     ``indicator_source == "matched"``), the rest get automatic labels
     (``indicator_source == "automatic"``).
+
+    Examples
+    --------
+    >>> figures, excluded = load_tables()
+    >>> figures.set_index("id").loc["legal-consultations-answered", ["value", "upper"]].tolist()
+    [Decimal('80'), Decimal('90')]
     """
     if is_default_report(report):
         return read_figures(), read_excluded()
