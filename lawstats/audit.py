@@ -17,6 +17,7 @@ such as ``80余`` enter as intervals.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -380,24 +381,31 @@ def detect_repeats(frame: "pd.DataFrame", text: str | None = None) -> dict[str, 
     """
     rows = frame.to_dict("records")
     out: dict[str, str] = {}
+    # Earlier rows indexed by value and by the clue that can tie them to a later row, so that
+    # each row looks only at rows with its value (linear time): the first row in text order
+    # that has the same value and either clue, as a scan of every earlier row would find.
+    by_label: dict[tuple, int] = {}  # (value key, last 2 or 3 characters of the label) -> row
+    by_after: dict[tuple, int] = {}  # (value key, four characters after the figure) -> row
     for i, b in enumerate(rows):
-        if b.get("repeat_of"):
-            continue
+        key = (b["unit"], b["qualifier"], b["value"], b["lower"], b["upper"])
+        lb = _label_key(b.get("label", b.get("indicator", "")))
+        after = text[b["end"]:b["end"] + 4] if text is not None else None
         distinctive = (b["kind"] == "rate" and int(b["decimals"]) > 0) or (
             b["kind"] in ("count", "amount") and b["value"] is not None and b["value"] >= 10)
-        if not distinctive:
-            continue
-        for a in rows[:i]:
-            if a["id"] in out or not _same_value(a, b):
-                continue
-            la, lb = _label_key(a.get("label", a.get("indicator", ""))), _label_key(
-                b.get("label", b.get("indicator", "")))
-            same_label = bool(la) and (la.endswith(lb[-3:]) if len(lb) >= 2 else False)
-            after = text is not None and len(text) >= b["end"] + 4 and \
-                text[a["end"]:a["end"] + 4] == text[b["end"]:b["end"] + 4]
-            if same_label or after:
-                out[b["id"]] = a["id"]
-                break
+        if not b.get("repeat_of") and distinctive:
+            hits = []
+            if len(lb) >= 2:
+                hits.append(by_label.get((key, lb[-3:])))
+            if text is not None and len(text) >= b["end"] + 4:
+                hits.append(by_after.get((key, after)))
+            hits = [h for h in hits if h is not None]
+            if hits:
+                out[b["id"]] = rows[min(hits)]["id"]
+                continue  # a repeat is never the first statement of a later one
+        for tail in {lb[-3:], lb[-2:]} if len(lb) >= 2 else ():
+            by_label.setdefault((key, tail), i)
+        if after is not None:
+            by_after.setdefault((key, after), i)
     return out
 
 
@@ -405,10 +413,31 @@ _SENTENCE_END = re.compile(r"[。！？；;\n]")
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
-    start = starts[-1] if starts else 0
+    """The sentence around ``pos``: after the last sentence end before it, up to the next one.
+
+    Looks back in growing windows, so the cost is the sentence's length, not ``pos``.
+
+    Examples
+    --------
+    >>> _sentence("甲1件。乙2件，3%。丙", 9)
+    (4, 10)
+    """
+    lo, width = pos, 64
+    while True:
+        lo = max(0, pos - width)
+        found = None
+        for found in _SENTENCE_END.finditer(text, lo, pos):
+            pass
+        if found is not None or lo == 0:
+            break
+        width *= 4
+    start = found.end() if found is not None else 0
     m = _SENTENCE_END.search(text, pos)
     return start, (m.start() if m else len(text))
+
+
+def _start_of(row) -> int:
+    return row["start"]
 
 
 def _check_rate_alone(row, counts, text: str | None) -> dict:
@@ -421,7 +450,12 @@ def _check_rate_alone(row, counts, text: str | None) -> dict:
                        "denominator to check")
     if text is not None:
         s, e = _sentence(text, row["start"])
-        near = [c for c in counts if s <= c["start"] < e and c["start"] < row["start"]]
+        # counts are in text order: only those between the sentence start and the rate
+        i = bisect.bisect_left(counts, s, key=_start_of)
+        near = []
+        while i < len(counts) and counts[i]["start"] < min(e, row["start"]):
+            near.append(counts[i])
+            i += 1
     else:
         near = []
     exact = [c for c in near if c["qualifier"] == "exact" and c["value"] is not None
@@ -855,7 +889,7 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
 
     if text is not None and relations:
         rows += _relation_rows(text, records, f, checks or [], explained, rows)
-    counts = [r for r in records if r["kind"] == "count"]
+    counts = sorted((r for r in records if r["kind"] == "count"), key=_start_of)
     for r in records:
         if r["kind"] != "rate" or r["id"] in explained or r["value"] is None:
             continue

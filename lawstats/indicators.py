@@ -58,7 +58,7 @@ __all__ = ["Indicator", "INDICATORS", "GROUPS", "UNIT_KINDS", "CONFIDENCES", "in
            "match_with_confidence", "indicators_frame"]
 
 #: The kinds of quantity an indicator can be (as in :data:`lawstats.quantity.KINDS`).
-UNIT_KINDS = ("count", "amount", "rate", "ratio", "duration")
+UNIT_KINDS = ("count", "amount", "rate", "ratio", "duration", "percentage_points")
 
 #: Groups of indicators: key -> (Chinese, English).  Order is the order of reports' outlines.
 GROUPS: dict[str, tuple[str, str]] = {
@@ -276,7 +276,8 @@ _FOLD = str.maketrans(_FOLD_PAIRS[0::2], _FOLD_PAIRS[1::2])
 _DROP = re.compile(r"[\s“”‘’\"'《》〈〉「」『』]+")
 _FILLER = re.compile(r"(?:分别为|分别|均为|均|达到|达|为|是|共计|共有|共|累计|合计|计|约|近|超过|已|了|的|[：:，,、。；;（(])+$")
 _RATE_WORD = re.compile(r"(?:率|比例|比率|比重|占比|百分比)$")
-_RATE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点", "成"))
+_RATE_UNITS = frozenset(("%", "％", "‰", "成"))
+_POINT_UNITS = frozenset(("个百分点", "百分点"))  # a difference of two rates, not a share
 _DURATION_UNITS = frozenset(("天", "日", "工作日", "个工作日", "月", "个月", "年", "周年", "周", "个星期", "星期",
                              "小时", "个小时", "分钟", "秒", "学时", "课时", "季度", "个季度"))
 
@@ -293,6 +294,8 @@ def _kind_of(unit: str) -> str:
         return ""
     if unit in _RATE_UNITS:
         return "rate"
+    if unit in _POINT_UNITS:
+        return "percentage_points"
     if unit.endswith("元"):
         return "amount"
     if unit in _DURATION_UNITS:

@@ -92,6 +92,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_rate": ("比率", "rate"),
     "kind_ratio": ("比例", "ratio"),
     "kind_duration": ("时长", "duration"),
+    "kind_percentage_points": ("百分点差", "percentage points"),
     # -- why a numeral is not a figure (lawstats.mentions.REASONS)
     "reason_year": ("年份", "year"),
     "reason_date": ("日期", "date"),

@@ -100,7 +100,8 @@ REASON_DESCRIPTIONS: dict[str, str] = {
     "word": "a numeral character inside an ordinary word (统一, 进一步, 一体化, 一些, 百姓, 十分), "
             "a Chinese numeral with no measure word after it (四大), or the base of a rate (每万人)",
     "truncated": "a number cut off by the end of the text (申请材料525)",
-    "unparsed": "looks like a quantity but the grammar cannot read it; see problems()",
+    "unparsed": "looks like a quantity but the grammar cannot read it, or a numeral of more than 30 digits; "
+                "see problems()",
 }
 REASONS: tuple[str, ...] = tuple(REASON_DESCRIPTIONS)
 
@@ -135,7 +136,7 @@ WORDS: tuple[tuple[str, str], ...] = (
     ("统", "一"), ("进", "一步"), ("同", "一"), ("唯", "一"), ("单", "一"), ("之", "一"),
     ("逐", "一"), ("划", "一"), ("专", "一"), ("如", "一"), ("不", "一"), ("另", "一"),
     ("每", "一"), ("这", "一"), ("那", "一"), ("某", "一"), ("任", "一"), ("无", "一"),
-    ("", r"十分(?!钟)"),
+    ("", r"十分(?!钟|之)"),                            # 十分重视; 十分之一 is a fraction
     ("", r"(?:万一|一一|一部分|一道|一并|一系列|一方面|一批批|一个个|一次次|一项项|一大批|一家人|一成不变"
          r"|一次性|一些|一定|一旦|一体化|一体|一直|一致|一切|一律|一般|一样|一线|一流|一手|一举"
          r"|一再|一贯|一向|一如既往|一以贯之|一同|一时|一度|一番|一下|一点(?![零〇一二三四五六七八九])|千方百计|成千上万|千家万户"
@@ -500,6 +501,14 @@ def find_mentions(text: str) -> list[Mention]:
                     out.append(Mention(last.start, e, text[last.start:e], None, last.reason))
             continue
         start, end, reason, q = _classify(text, s, e, covered, n)
+        if end < e:  # the expression stops inside its own numeral run (0百分之): the run is the span
+            if reason is None or reason in ("bare", "unparsed"):
+                detail = f"the expression {text[start:end]!r} ends inside the numeral run {text[s:e]!r}"
+                out.append(Mention(start, e, text[start:e], None, "unparsed", "", detail))
+            else:
+                out.append(Mention(start, e, text[start:e], None, reason))
+            covered = e
+            continue
         if reason is None or reason == "bare":
             if _enclosed(text, start, end, "“", "”", 20) >= 0:
                 reason, q = "slogan", None

@@ -17,11 +17,18 @@ Decisions
   followed by another digit in positional form (``十五五``).
 - Traditional and financial forms are accepted: ``萬 億 兩 壹 贰 貳 叁 參 肆
   伍 陆 陸 柒 捌 玖 拾 佰 仟``.
+- A numeral has at most :data:`MAX_DIGITS` (30) digits, Arabic and Chinese
+  together (an 18-digit identity number fits; no count in a report comes
+  near).  A longer one is a :class:`~lawstats.errors.ParseError` at its 31st
+  digit, never a ``ValueError`` from Python's limit on converting long
+  digit strings; :func:`lawstats.mentions.find_mentions` reports it as
+  ``unparsed``.  Arithmetic runs in a local decimal context wide enough for
+  30 digits and every multiplier, so results stay exact.
 """
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from lawstats.errors import ParseError
 
@@ -29,6 +36,7 @@ __all__ = [
     "ASCII_EQUIVALENTS",
     "CHINESE_DIGITS",
     "CHINESE_UNITS",
+    "MAX_DIGITS",
     "normalize_digits",
     "parse_chinese_numeral",
     "parse_number",
@@ -60,6 +68,23 @@ _ZEROS = frozenset("零〇○")
 _SMALL = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 _PLAIN_DIGITS = frozenset("零〇○一二三四五六七八九")
 _DECIMAL_POINT = "点"
+#: The most digits a numeral may have (see the module docstring).
+MAX_DIGITS = 30
+_DIGIT_CHARS = frozenset("0123456789０１２３４５６７８９") | frozenset(CHINESE_DIGITS)
+#: Exact arithmetic for numerals of up to MAX_DIGITS digits times any multipliers.
+EXACT = Context(prec=200)
+
+
+def _check_length(s: str) -> None:
+    """Raise ParseError at the digit after the first MAX_DIGITS digits of ``s``."""
+    if len(s) <= MAX_DIGITS:
+        return
+    count = 0
+    for i, c in enumerate(s):
+        if c in _DIGIT_CHARS:
+            count += 1
+            if count > MAX_DIGITS:
+                raise ParseError(s, i, f"a numeral of at most {MAX_DIGITS} digits")
 
 _ARABIC = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _ARABIC_GROUPED = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?")
@@ -139,12 +164,18 @@ def parse_chinese_numeral(s: str) -> int | Decimal:
     """
     if not s:
         raise _fail(s, 0, "a Chinese numeral")
+    _check_length(s)
+    with localcontext(EXACT):
+        return _chinese(s)
+
+
+def _chinese(s: str) -> int | Decimal:
     point = s.find(_DECIMAL_POINT)
     if point >= 0:
         if not point:
             raise _fail(s, 0, "a digit before 点")
         try:
-            whole = parse_chinese_numeral(s[:point])
+            whole = _chinese(s[:point])
         except ParseError as err:
             raise _fail(s, err.offset, err.expected) from None
         frac = s[point + 1 :]
@@ -292,6 +323,12 @@ def parse_number(s: str) -> Decimal:
     t = normalize_digits(s)
     if not t:
         raise _fail(s, 0, "a number")
+    _check_length(s)
+    with localcontext(EXACT):
+        return _number(s, t)
+
+
+def _number(s: str, t: str) -> Decimal:
     m = _ARABIC_GROUPED.match(t) or _ARABIC.match(t)
     if m is None:
         if t[0] == ".":
@@ -316,6 +353,7 @@ def parse_number(s: str) -> Decimal:
 
 def _tidy(value: Decimal) -> Decimal:
     """Whole values with exponent 0; others without trailing zeros added by scaling."""
-    if value == value.to_integral_value():
-        return value.quantize(Decimal(1))
-    return value.normalize()
+    with localcontext(EXACT):
+        if value == value.to_integral_value():
+            return value.quantize(Decimal(1))
+        return value.normalize()

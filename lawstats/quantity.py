@@ -41,15 +41,36 @@ value the expression permits; ``None`` means unbounded or not applicable.
   [500, 20 000].  A range whose first end is above its second is an error.
 - Ratios (``1：1``, ``1:3``, ``1:1:2``) -> qualifier ratio, unit ``""``,
   ``terms`` holds the terms, ``value = a/b`` when there are two terms and the
-  quotient terminates, else ``None``; ``lower == upper == value``.
+  quotient terminates (then ``lower == upper == value``); see fractions below
+  for a quotient that does not terminate; three terms have no value or bounds.
 - Percent (``96.34%``, ``85％``, ``百分之九十``, ``百分之九十五点五``) -> unit
   ``"%"`` and value in percentage points (96.34).  ``‰`` and ``千分之`` give
-  unit ``"‰"``.
+  unit ``"‰"``.  Percentages over 100 (``同比增长150%``, ``完成率120%``) are
+  ordinary percent figures.
+- Tenths (``九成`` = 90%, ``九成五`` = 95%, ``9.5成`` = 95%, ``七成以上``,
+  ``近八成``, ``三成多`` = [30, 40]) -> unit ``"%"`` and every number times
+  10; ``decimals`` counts the decimals of the percentage (``8.25成`` = 82.5%
+  claims 1).
+- ``个百分点`` (also ``百分点``, ``個百分點``) is a difference of two
+  percentages, not a share: its own kind ``percentage_points``; the unit is
+  kept as written.
+- Fractions ``X分之Y`` (``三分之二`` = 2/3, ``九百分之一`` = 1/900,
+  ``万分之五``) are written like ratios: qualifier ratio, unit ``""``,
+  ``terms`` = (Y, X), numerator first.  ``百分之`` and ``千分之`` stay
+  percent and per mille.
+- A ratio or fraction whose quotient terminates has it as ``value`` (and
+  ``lower == upper == value``); one that does not (``1:3``, ``三分之二``) has
+  ``value = None`` and closed bounds at 12 significant digits
+  (``[0.333333333333, 0.333333333334]``).  Bound words apply as to any
+  number (``约九百分之一`` approx, ``超过三分之二`` at_least with the lower
+  bound, ``近三分之一`` approx with the upper bound).
+- A numeral of more than 30 digits is a :class:`~lawstats.errors.ParseError`
+  (see :data:`lawstats.numerals.MAX_DIGITS`).
 - ``其余67项`` ("the remaining 67 items") is exact 67: ``余`` after ``其`` is
   not a bound.
 - ``decimals`` counts the digits after the decimal point as written (the
   largest on either end of a range or among ratio terms).
-- ``kind``: ``%``, ``‰``, ``个百分点``, ``成`` -> rate; ``元`` -> amount;
+- ``kind``: ``%``, ``‰``, ``成`` -> rate; ``个百分点`` -> percentage_points; ``元`` -> amount;
   durations (天 日 工作日 月 年 周 星期 小时 分钟 秒 学时 季度) -> duration;
   ratios and ``倍`` -> ratio; anything else -> count.
 
@@ -61,13 +82,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Context, Decimal, localcontext
 from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from lawstats.errors import ParseError
-from lawstats.numerals import _tidy, normalize_digits, parse_chinese_numeral, parse_number
+from lawstats.numerals import CHINESE_DIGITS as CHINESE_DIGITS_VALUE
+from lawstats.numerals import EXACT, _tidy, normalize_digits, parse_chinese_numeral, parse_number
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -83,7 +105,7 @@ __all__ = [
 ]
 
 QUALIFIERS = ("exact", "at_least", "at_most", "approx", "range", "ratio")
-KINDS = ("count", "amount", "rate", "ratio", "duration")
+KINDS = ("count", "amount", "rate", "ratio", "duration", "percentage_points")
 
 #: Durations (kind "duration").  Traditional forms included.
 DURATION_UNITS = (
@@ -91,13 +113,15 @@ DURATION_UNITS = (
     "个星期", "個星期", "星期", "个周", "周", "週", "个小时", "個小時", "小时", "小時",
     "分钟", "分鐘", "秒钟", "秒", "学时", "學時", "课时", "課時", "个季度", "季度",
 )
-_RATE_UNITS = ("%", "‰", "个百分点", "個百分點", "百分点", "百分點", "成")
+_RATE_UNITS = ("%", "‰", "成")
+#: Differences of two percentages (kind "percentage_points").
+_POINT_UNITS = ("个百分点", "個百分點", "百分点", "百分點")
 _AMOUNT_UNITS = ("元", "美元", "块")
 _RATIO_UNITS = ("倍",)
 
 #: Measure words and units, longest first.  ``个`` followed by a noun is
 #: matched as ``个`` (the noun is not part of the unit).
-UNITS: tuple[str, ...] = tuple(sorted(set(DURATION_UNITS + _RATE_UNITS + _AMOUNT_UNITS + _RATIO_UNITS + (
+UNITS: tuple[str, ...] = tuple(sorted(set(DURATION_UNITS + _RATE_UNITS + _POINT_UNITS + _AMOUNT_UNITS + _RATIO_UNITS + (
     "人次", "家次", "户次", "场次", "件次", "批次", "车次", "架次", "班次", "项次", "份次", "人日",
     "件", "项", "次", "人", "名", "个", "家", "本", "份", "条", "起", "场", "节", "期", "批",
     "类", "宗", "所", "户", "位", "座", "台", "辆", "张", "套", "篇", "部", "支", "层", "轮",
@@ -112,6 +136,7 @@ UNITS: tuple[str, ...] = tuple(sorted(set(DURATION_UNITS + _RATE_UNITS + _AMOUNT
 
 _DURATION_SET = frozenset(DURATION_UNITS)
 _RATE_SET = frozenset(_RATE_UNITS)
+_POINT_SET = frozenset(_POINT_UNITS)
 
 _AT_LEAST_WORDS = ("逾", "超过", "超出", "超", "不少于", "不低于", "不下于", "不下", "至少", "最少",
                    "多于", "高于", "大于", "上")
@@ -159,11 +184,13 @@ _RCQ = rf"(?:[{_D}{_CN_DIGITS}十万亿萬億]|[百千](?!米|克|瓦|分之|分
 _NUM = rf"{_RCQ}+(?:{_SEP}{_RCQ}+)*(?:(?<=[{_CN_DIGITS}{_CN_UNITS}])点[零〇○一二三四五六七八九]+)?"
 _MULT = r"(?:[百千]?[万亿萬億]{1,2}|[百千])"
 _UNIT = _trie_regex(UNITS + ("﹪", "％"))
-_UNIT_GROUP = rf"(?:个[余多](?:月|小时|星期|工作日)|{_UNIT})"
+_UNIT_GROUP = rf"(?:个[余多](?:月|小时|星期|工作日)|成[一二三四五六七八九](?![十百千万亿萬億个件项次人名]|成)|{_UNIT})"
 _BOUND = rf"[余餘多](?={_MULT}|{_UNIT_GROUP})"
 _PREFIX_TRIE = _trie_regex(_AT_LEAST_WORDS[:-1] + _AT_MOST_WORDS + _APPROX_WORDS + _LEAD_WORDS)
 _PREFIX = rf"(?:(?:上|数|几)(?=[{_CN_UNITS}])|{_PREFIX_TRIE})"
-_POST = r"(?:以上|以下|以内|之内|左右|上下|(?<=[天日月年时周钟])内|(?<=年)多)"
+_POST = r"(?:以上|以下|以内|之内|左右|上下|(?<=[天日月年时周钟])内|(?<=[年成])多)"
+#: The denominator of a fraction X分之Y: a number, and 百/千 before 分之 (九百分之一).
+_DEN = rf"{_NUM}[百千]?"
 _CONN = r"(?:—{1,2}|[–\-－~～〜至到])"
 
 
@@ -175,6 +202,7 @@ def _end_pattern(i: int) -> str:
 EXPR_PATTERN = re.compile(
     rf"(?P<pre>{_PREFIX})?"
     rf"(?:(?P<pc>百分之|千分之)(?P<pn>{_NUM})"
+    rf"|(?P<fd>{_DEN})分之(?P<fn>{_NUM})"
     rf"|{_end_pattern(1)}"
     rf"(?:(?P<conn>{_CONN}){_end_pattern(2)}|(?P<ratio>(?:[:：∶]{_NUM})+))?)"
     rf"(?P<post>{_POST})?"
@@ -234,6 +262,8 @@ def _kind(unit: str, qualifier: str) -> str:
         return "ratio"
     if unit in _RATE_SET:
         return "rate"
+    if unit in _POINT_SET:
+        return "percentage_points"
     if unit.endswith("元") or unit == "块":
         return "amount"
     if unit in _DURATION_SET:
@@ -318,6 +348,8 @@ def _unit_of(u: str | None) -> tuple[str, bool]:
         return "%", False
     if len(u) > 2 and u[0] == "个" and u[1] in "余多":
         return "个" + u[2:], True
+    if len(u) == 2 and u[0] == "成":  # 九成五: the digit is a further tenth, added by _tenths
+        return u, False
     return u, False
 
 
@@ -325,7 +357,7 @@ def _build(raw: str) -> Quantity:
     """Parse one whole expression (raw text) into a Quantity or raise ParseError."""
     t = normalize_digits(raw)
     m = EXPR_PATTERN.match(t)
-    if m is None or m.group("pc") is None and m.group("n1") is None:
+    if m is None or m.group("pc") is None and m.group("n1") is None and m.group("fd") is None:
         pm = _PREFIX_RE.match(t)
         offset = pm.end() if pm else 0
         raise ParseError(raw, offset, "a number (Arabic or Chinese numerals)")
@@ -355,17 +387,12 @@ def _build(raw: str) -> Quantity:
             except ParseError as err:
                 raise ParseError(raw, offset + err.offset, err.expected) from None
             offset += len(p) + 1
-        value = None
-        if len(terms) == 2 and terms[1] != 0:
-            f = Fraction(terms[0]) / Fraction(terms[1])
-            d = f.denominator
-            for p in (2, 5):
-                while d % p == 0:
-                    d //= p
-            if d == 1:
-                value = _tidy(Decimal(f.numerator) / Decimal(f.denominator))
-        return Quantity(raw, value, "", "ratio", value, value, max(_decimals(p) for p in pieces),
+        value, lower, upper = _quotient(terms)
+        return Quantity(raw, value, "", "ratio", lower, upper, max(_decimals(p) for p in pieces),
                         "ratio", tuple(terms))
+
+    if m.group("fd") is not None:  # 三分之二, 九百分之一
+        return _fraction(raw, t, m, pre, post)
 
     e1 = _end(t, m, "n1", 1, pre)
     u1, extra1 = _unit_of(m.group("u1"))
@@ -396,6 +423,71 @@ def _build(raw: str) -> Quantity:
     if post:
         raise ParseError(raw, m.start("post"), "the end of the range")
     return Quantity(raw, None, unit, "range", lower, upper, decimals, _kind(unit, "range"))
+
+
+_FLOOR = Context(prec=12, rounding=ROUND_FLOOR)
+_CEILING = Context(prec=12, rounding=ROUND_CEILING)
+
+
+def _quotient(terms) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """(value, lower, upper) of a/b: the exact quotient if it terminates, else None and
+    closed bounds at 12 significant digits.  Not two terms, or b = 0: all None."""
+    if len(terms) != 2 or terms[1] == 0:
+        return None, None, None
+    f = Fraction(terms[0]) / Fraction(terms[1])
+    d = f.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    a, b = Decimal(f.numerator), Decimal(f.denominator)
+    if d == 1:
+        with localcontext(EXACT):
+            value = _tidy(a / b)
+        return value, value, value
+    return None, _FLOOR.divide(a, b), _CEILING.divide(a, b)
+
+
+def _fraction(raw: str, t: str, m: re.Match, pre: str | None, post: str | None) -> Quantity:
+    """X分之Y: the ratio Y:X, with bound words before or after as for any number."""
+    terms = []
+    for name in ("fn", "fd"):
+        try:
+            terms.append(parse_number(m.group(name)))
+        except ParseError as err:
+            raise ParseError(raw, m.start(name) + err.offset, err.expected) from None
+    value, lower, upper = _quotient(terms)
+    decimals = max(_decimals(m.group("fn")), _decimals(m.group("fd")))
+    terms = tuple(terms)
+    word = None
+    if pre and pre not in _LEAD_WORDS:
+        word = ("approx_upper" if pre in _APPROX_UPPER else "approx" if pre in _APPROX_WORDS
+                else "at_most" if pre in _AT_MOST_WORDS else "at_least")
+    if post:
+        after = ("at_least" if post in _POST_AT_LEAST else "at_most" if post in _POST_AT_MOST
+                 else "approx" if post in _POST_APPROX else None)
+        if after is None or (word and not (word.startswith("approx") and after == "approx") and word != after):
+            raise ParseError(raw, m.start("post"), "a single bound word")
+        word = word or after
+    if word is None:
+        return Quantity(raw, value, "", "ratio", lower, upper, decimals, "ratio", terms)
+    if word == "at_least":
+        return Quantity(raw, value, "", "at_least", lower, None, decimals, "ratio", terms)
+    if word == "at_most":
+        return Quantity(raw, value, "", "at_most", None, upper, decimals, "ratio", terms)
+    return Quantity(raw, value, "", "approx", None, upper if word == "approx_upper" else None, decimals,
+                    "ratio", terms)
+
+
+def _tenths(q: Quantity, digit: str) -> Quantity:
+    """A quantity in 成 (tenths) as a percentage: 九成 = 90%, 九成五 = 95%."""
+    extra = Decimal(CHINESE_DIGITS_VALUE[digit]) / 10 if digit else Decimal(0)
+
+    def scale(x: Decimal | None) -> Decimal | None:
+        return None if x is None else _tidy((x + extra) * 10)
+
+    lower = q.lower if q.lower is None or q.qualifier != "range" else q.lower - extra  # a range: ends only
+    return Quantity(q.raw, scale(q.value), "%", q.qualifier, scale(lower), scale(q.upper),
+                    max(0, q.decimals - 1), "rate", q.terms)
 
 
 def _finish(raw, end: _End, unit, pre, post, t, m) -> Quantity:
@@ -441,10 +533,19 @@ def _finish(raw, end: _End, unit, pre, post, t, m) -> Quantity:
     return Quantity(raw, value, unit, "approx", None, None, end.decimals, kind)
 
 
+def _build_any(raw: str) -> Quantity:
+    """:func:`_build` in exact arithmetic, with quantities in 成 turned into percentages."""
+    with localcontext(EXACT):
+        q = _build(raw)
+        if q.unit.startswith("成"):
+            q = _tenths(q, q.unit[1:])
+    return q
+
+
 @lru_cache(maxsize=65536)
 def _cached(raw: str) -> Quantity | ParseError:
     try:
-        return _build(raw)
+        return _build_any(raw)
     except ParseError as err:
         if err.text != raw:  # raised on a piece (one end of a range): name the whole text
             at = normalize_digits(raw).find(normalize_digits(err.text))

@@ -184,7 +184,14 @@ def sentence_around(text: str, start: int, end: int | None = None) -> tuple[int,
     '甲共10件。其中乙3件，占30%'
     """
     end = start if end is None else end
-    s = max(text.rfind(mark, 0, start) for mark in "。！？；;!?\n") + 1
+    # look back in growing windows: the cost is the sentence's length, not the offset
+    lo, width, s = start, 64, 0
+    while lo > 0:
+        lo = max(0, start - width)
+        s = max(text.rfind(mark, lo, start) for mark in "。！？；;!?\n") + 1
+        if s > 0:
+            break
+        width *= 4
     m = _SENTENCE_END.search(text, max(end, start))
     return s, (m.start() if m else len(text))
 

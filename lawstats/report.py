@@ -12,12 +12,28 @@ blank lines and the leading empty line all stay, so that a quote taken from the
 canonical text can be found again in the file as received.  A UTF-8 file with
 LF line ends and no BOM (like ``data/raw/luzhai-2021.txt``) *is* its canonical
 text, unchanged.
+
+The title
+---------
+A text copied from a web page starts with the page's chrome: a breadcrumb
+(``您所在的位置：首页 > 信息公开 > …``, ``首页→``), a row of site links
+(``• 网站首页 • 长者模式``), a metadata block (``索引号``, ``发文字号``,
+``发布日期``, ``主题分类``, ``发布机构``…), and then the title, sometimes twice,
+sometimes not at all.  :func:`find_title` takes the first line, among the
+first 40 non-empty lines and before the first heading, that looks like a
+title: it names the subject (``法治`` or ``依法行政``) and is a report
+(``报告`` or ``情况``, also in traditional characters), has at most 60
+characters and no sentence punctuation, and is not chrome.  A title broken
+over two lines (``…工作情况`` / ``的报告``) is joined.  When the text has no
+title, the report is titled with its file name (without the suffix) and
+:attr:`Report.title_source` says ``"file name"`` instead of ``"text"``.
 """
 from __future__ import annotations
 
 import codecs
 import hashlib
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +41,7 @@ from pathlib import Path
 from .errors import ReportError
 from .structure import Structure, parse_structure
 
-__all__ = ["Report", "load_report", "decode_report", "default_report_path", "DATA_DIR",
+__all__ = ["Report", "load_report", "decode_report", "default_report_path", "find_title", "DATA_DIR",
            "MAX_BYTES", "max_bytes_default", "parse_size", "read_text_file"]
 
 #: The project's data folder (``data/`` beside the package when run from a checkout).
@@ -179,11 +195,15 @@ class Report:
         sha256 of the canonical text encoded as UTF-8: the provenance hash.
         Equal to ``file_sha256`` for a UTF-8 file with LF ends and no BOM.
     title : str
-        The first non-empty line, stripped.
+        The report's title as found in the text (see :func:`find_title`), or
+        its file name without the suffix when the text has none.
     structure : Structure
         Parts, sections and enumerated points with their spans.
     meta : dict
         The provenance recorded beside the file (``<name>.yaml``), or ``{}``.
+    title_source : str
+        ``"text"`` when the title was found in the text, ``"file name"`` when
+        it is the file name.
     """
 
     path: str
@@ -194,6 +214,7 @@ class Report:
     title: str
     structure: Structure = field(repr=False)
     meta: dict = field(default_factory=dict, repr=False, compare=False)
+    title_source: str = "text"
 
     @property
     def name(self) -> str:
@@ -314,17 +335,71 @@ def load_report(path: str | Path | None = None, max_bytes: int | None = None) ->
     p = Path(path) if path is not None else default_report_path()
     data = read_text_file(p, max_bytes)
     text, encoding = decode_report(data, str(p))
-    title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    title = find_title(text)
+    title_source = "text" if title is not None else "file name"
     return Report(
         path=str(p),
         text=text,
         encoding=encoding,
         file_sha256=hashlib.sha256(data).hexdigest(),
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        title=title,
+        title=title if title is not None else p.stem,
         structure=parse_structure(text),
         meta=_read_meta(p),
+        title_source=title_source,
     )
+
+
+_TITLE_LINES = 40
+_TITLE_MAX = 60
+_CHROME = re.compile(r"[>＞→»›|｜•·●◆■▪]|您所在的位置|当前位置|首页|索引号|发文字号|文号|发布日期|发布时间"
+                     r"|成文日期|主题分类|发布机构|发文机关|来源|浏览|字号|打印|关闭|分享")
+_STOP = re.compile(r"[。，；！？：,;!?:]")
+_SUBJECT = re.compile(r"法治|依法行政")
+_A_REPORT = re.compile(r"报告|報告|情况|情況")
+_REPORT_END = re.compile(r"(?:报告|報告)$")
+_HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_LINE_EDGE = " \t\u3000\xa0"
+
+
+def _plain(line: str) -> bool:
+    """A line that can be (part of) a title: no chrome, no sentence punctuation, short."""
+    return bool(line) and len(line) <= _TITLE_MAX and not _CHROME.search(line) and not _STOP.search(line)
+
+
+def find_title(text: str) -> str | None:
+    """The report's title, skipping page chrome; ``None`` when the text has none.
+
+    See the module docstring for the rule.
+
+    Examples
+    --------
+    >>> find_title("您所在的位置：首页 > 信息公开\\n• 索引号：11/2024-3\\n某县2023年法治政府建设年度报告\\n正文")
+    '某县2023年法治政府建设年度报告'
+    >>> find_title("某县人民政府关于2023年度法治政府建设\\n情况的报告\\n")
+    '某县人民政府关于2023年度法治政府建设情况的报告'
+    >>> find_title("（三）加强队伍建设。全年培训2次。") is None
+    True
+    """
+    lines = []
+    for raw in text.split("\n", _TITLE_LINES * 4)[: _TITLE_LINES * 4]:
+        line = raw.strip(_LINE_EDGE)
+        if not line:
+            continue
+        if _HEADING_LINE.match(line) or len(lines) >= _TITLE_LINES:
+            break
+        lines.append(line)
+    for i, line in enumerate(lines):
+        if not _plain(line):
+            continue
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        joined = line + after
+        if (_plain(after) and _REPORT_END.search(after) and not _REPORT_END.search(line)
+                and len(joined) <= _TITLE_MAX and _SUBJECT.search(joined)):
+            return joined  # a title broken over two lines
+        if _SUBJECT.search(line) and _A_REPORT.search(line):
+            return line
+    return None
 
 
 def _read_meta(path: Path) -> dict:

@@ -5,10 +5,31 @@ Reports of this kind share one outline:
 * **parts** are headed ``一、`` … ``十、`` at the start of a line;
 * **sections** inside a part are headed ``（一）`` … (full-width or ASCII
   brackets) at the start of a line;
-* **points** are enumerated in running text as ``一是`` … ``十是``.
+* **points** are enumerated as ``一是`` … ``十是`` in running text (at a line
+  start or after sentence punctuation), or numbered ``1.``, ``1．``, ``1、``
+  at a line start, or ``（1）``, ``(1)`` at a line start or after sentence
+  punctuation.
 
 A heading's span runs from its first character to the start of the next
 heading of the same or a higher level (or the end of the text).
+
+Decisions
+---------
+- A heading's title is the rest of its line, up to its first ``。`` or ``：``
+  (a *run-in* heading such as ``一、强化组织领导。县政府常务会议…`` has the
+  title ``强化组织领导``), at most :data:`TITLE_MAX` characters: a longer
+  title is cut at its first ``，`` or ``；`` within the limit, else at the limit,
+  and ends with ``…``.
+- A numbered point (``1.``, ``（1）``) counts only in sequence: the first of its
+  style in a part or section is ``1`` and each next one is one more, so
+  numbering restarts in each section and a stray ``3.`` is not a point.
+- A text that opens mid-report (its first part is not ``一、``) or has no parts
+  keeps the sections and points before its first part, with labels such as
+  ``(三)`` and ``一是``.
+- Full-width digits, ASCII brackets and colons, indentation with spaces or
+  ideographic spaces, and lines of spaces are read like their usual forms.
+- Every step is linear in the length of the text (no search from the start
+  of the text per heading).
 """
 from __future__ import annotations
 
@@ -20,16 +41,60 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pandas is imported only when a table is asked for
     import pandas as pd
 
-__all__ = ["Heading", "Structure", "parse_structure", "CN_ORDINALS"]
+__all__ = ["Heading", "Structure", "parse_structure", "heading_title", "CN_ORDINALS", "TITLE_MAX"]
 
 #: The Chinese numerals used in headings, up to 99.
 CN_ORDINALS = "一二三四五六七八九十"
+#: The longest heading title kept (characters, without the closing ``…``).
+TITLE_MAX = 50
+_WS = " \t\u3000\xa0"
 _NUM = rf"[{CN_ORDINALS}]{{1,3}}"
-_PART = re.compile(rf"^[ \t\u3000]*({_NUM})、[ \t\u3000]*(.*?)[ \t\u3000]*$", re.M)
-_SECTION = re.compile(rf"^[ \t\u3000]*[（(]({_NUM})[）)][ \t\u3000]*(.*?)[ \t\u3000]*$", re.M)
+_PART = re.compile(rf"^[{_WS}]*({_NUM})、[{_WS}]*(.*?)[{_WS}]*$", re.M)
+_SECTION = re.compile(rf"^[{_WS}]*[（(]({_NUM})[）)][{_WS}]*(.*?)[{_WS}]*$", re.M)
 _POINT = re.compile(rf"({_NUM})是")
+_ARABIC_POINT = re.compile(rf"^[{_WS}]*([0-9０-９]{{1,2}})[.．、](?![0-9０-９])", re.M)
+_BRACKET_POINT = re.compile(r"[（(]([0-9０-９]{1,2})[）)]")
 # A point marker stands at the start of a line or right after sentence punctuation.
-_POINT_CONTEXT = re.compile(r"(?:^|(?<=[\n。；;：:！？]))[ \t\u3000]*$")
+_POINT_AFTER = frozenset("\n。；;：:！？!?")
+_TITLE_END = re.compile(r"[。：:]")
+_TITLE_CUT = re.compile(r"[，,；;]")
+_POINT_TITLE_END = re.compile(r"[，。；：,;:！？!?\n]")
+_TO_ASCII = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def heading_title(rest: str) -> str:
+    """The title of a heading from the text after its numeral.
+
+    Parameters
+    ----------
+    rest : str
+        The heading line after ``一、`` or ``（一）``.
+
+    Returns
+    -------
+    str
+        The words up to the first ``。`` or ``：``, stripped; longer than
+        :data:`TITLE_MAX` characters, cut at the first ``，``/``；`` within the
+        limit, else at the limit, with ``…`` added.
+
+    Examples
+    --------
+    >>> heading_title("强化组织领导。县政府常务会议研究法治工作3次。")
+    '强化组织领导'
+    >>> heading_title("提高政治站位，全力落实法治政府建设任务")
+    '提高政治站位，全力落实法治政府建设任务'
+    >>> heading_title("存在的问题:")
+    '存在的问题'
+    >>> t = heading_title("甲" * 30 + "，" + "乙" * 600)
+    >>> t == "甲" * 30 + "…"
+    True
+    """
+    m = _TITLE_END.search(rest, 0, TITLE_MAX + 1)
+    title = (rest[: m.start()] if m else rest).strip(_WS)
+    if len(title) <= TITLE_MAX:
+        return title
+    cut = _TITLE_CUT.search(title, 0, TITLE_MAX)
+    return title[: cut.start() if cut else TITLE_MAX].strip(_WS) + "…"
 
 
 @dataclass(frozen=True)
@@ -119,14 +184,29 @@ def _find(headings: tuple[Heading, ...], offset: int) -> Heading | None:
     return None
 
 
-def _spans(matches: list[re.Match], limits: list[int], end: int) -> list[tuple[re.Match, int]]:
-    """Pair each match with the end of its span: the next match or the next limit."""
+def _spans(starts: list[int], limits: list[int], end: int) -> list[int]:
+    """The end of each span: the next start or the next limit (sorted), whichever is first."""
     out = []
-    for i, m in enumerate(matches):
-        stop = matches[i + 1].start() if i + 1 < len(matches) else end
-        later = [x for x in limits if m.start() < x < stop]
-        out.append((m, min(later) if later else stop))
+    for i, start in enumerate(starts):
+        stop = starts[i + 1] if i + 1 < len(starts) else end
+        j = bisect_right(limits, start)
+        out.append(min(stop, limits[j]) if j < len(limits) else stop)
     return out
+
+
+def _after_punctuation(text: str, pos: int) -> bool:
+    """True if only spaces stand between ``pos`` and a line start or sentence punctuation."""
+    j = pos
+    while j > 0 and text[j - 1] in _WS:
+        j -= 1
+    return j == 0 or text[j - 1] in _POINT_AFTER
+
+
+def _title_end(m: re.Match) -> int:
+    """Where a heading ends: after its run-in title's ``。``/``：``, else at the line end."""
+    rest = m.group(2)
+    stop = _TITLE_END.search(rest, 0, TITLE_MAX + 1)
+    return m.start(2) + stop.end() if stop else m.end()
 
 
 def parse_structure(text: str) -> Structure:
@@ -148,34 +228,67 @@ def parse_structure(text: str) -> Structure:
     ['一', '一(一)', '一(一)一是', '一(一)二是', '二']
     >>> s.points[1].title
     '抓落实'
+    >>> s = parse_structure("一、强化领导。会议3次。\\n（一）学习：\\n1. 学法。\\n2．用法\\n（二）执法\\n（1）查案\\n")
+    >>> [(h.label, h.title) for h in s.headings()]
+    [('一', '强化领导'), ('一(一)', '学习'), ('一(一)1.', '学法'), ('一(一)2.', '用法'), ('一(二)', '执法'), ('一(二)(1)', '查案')]
     """
+    n = len(text)
     parts = list(_PART.finditer(text))
-    part_spans = _spans(parts, [], len(text))
+    opened_mid = not parts or parts[0].group(1) != "一"
+    first_part = parts[0].start() if parts else n
     part_headings = tuple(
-        Heading("part", m.group(1), m.group(2), m.start(), end, m.end(), m.group(1))
-        for m, end in part_spans
+        Heading("part", m.group(1), heading_title(m.group(2)), m.start(), end, _title_end(m), m.group(1))
+        for m, end in zip(parts, _spans([m.start() for m in parts], [], n))
     )
     part_starts = [h.start for h in part_headings]
 
-    sections = [m for m in _SECTION.finditer(text) if _find(part_headings, m.start())]
-    section_headings = []
-    for m, end in _spans(sections, part_starts, len(text)):
-        parent = _find(part_headings, m.start())
-        end = min(end, parent.end)
-        section_headings.append(Heading("section", m.group(1), m.group(2), m.start(), end,
-                                        m.end(), f"{parent.label}({m.group(1)})"))
-    section_headings = tuple(section_headings)
+    def kept(pos: int) -> bool:  # inside a part, or before the first part of a text opened mid-report
+        return _find(part_headings, pos) is not None or (opened_mid and pos < first_part)
 
+    sections = [m for m in _SECTION.finditer(text) if kept(m.start())]
+    section_headings = []
+    for m, end in zip(sections, _spans([m.start() for m in sections], part_starts, n)):
+        parent = _find(part_headings, m.start())
+        label = parent.label if parent is not None else ""
+        end = min(end, parent.end) if parent is not None else end
+        section_headings.append(Heading("section", m.group(1), heading_title(m.group(2)), m.start(), end,
+                                        _title_end(m), f"{label}({m.group(1)})"))
+    section_headings = tuple(section_headings)
     heading_starts = sorted(part_starts + [h.start for h in section_headings])
-    points = [
-        m for m in _POINT.finditer(text)
-        if _POINT_CONTEXT.search(text, 0, m.start()) and _find(part_headings, m.start())
-    ]
+
+    def container(pos: int) -> Heading | None:
+        return _find(section_headings, pos) or _find(part_headings, pos)
+
+    # (start, marker end, numeral, label suffix)
+    found: list[tuple[int, int, str, str]] = []
+    for m in _POINT.finditer(text):
+        if _after_punctuation(text, m.start()) and kept(m.start()):
+            found.append((m.start(), m.end(), m.group(1), f"{m.group(1)}是"))
+    sequence: dict[tuple[str, int], int] = {}  # (style, container start) -> last number
+    numbered = [(m, ".") for m in _ARABIC_POINT.finditer(text)]
+    numbered += [(m, "()") for m in _BRACKET_POINT.finditer(text) if _after_punctuation(text, m.start())]
+    for m, style in sorted(numbered, key=lambda x: x[0].start()):
+        if not kept(m.start()):
+            continue
+        home = container(m.start())
+        key = (style, home.start if home is not None else -1)
+        number = int(m.group(1).translate(_TO_ASCII))
+        if number != sequence.get(key, 0) + 1:
+            continue  # numbering restarts in each part or section and goes up by one
+        sequence[key] = number
+        suffix = f"{number}." if style == "." else f"({number})"
+        start = m.start(1) if style == "." else m.start()
+        found.append((start, m.end(), m.group(1), suffix))
+    found.sort()
+
     point_headings = []
-    for m, end in _spans(points, heading_starts, len(text)):
-        container = _find(section_headings, m.start()) or _find(part_headings, m.start())
-        end = min(end, container.end)
-        title = re.split(r"[，。；：,;:！？\n]", text[m.end():end], maxsplit=1)[0].strip()
-        point_headings.append(Heading("point", m.group(1), title, m.start(), end, m.end(),
-                                      f"{container.label}{m.group(1)}是"))
+    for (start, marker_end, numeral, suffix), end in zip(found, _spans([f[0] for f in found], heading_starts, n)):
+        home = container(start)
+        if home is not None:
+            end = min(end, home.end)
+        body = text[marker_end:end].lstrip(_WS)
+        stop = _POINT_TITLE_END.search(body, 0, TITLE_MAX + 1)
+        title = heading_title(body[: stop.start()] if stop else body[: TITLE_MAX + 1])
+        point_headings.append(Heading("point", numeral, title, start, end, marker_end,
+                                      f"{home.label if home is not None else ''}{suffix}"))
     return Structure(part_headings, section_headings, tuple(point_headings))

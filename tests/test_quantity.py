@@ -184,7 +184,20 @@ def ratios(draw):
     if den == 1:
         value = D(f.numerator) / D(f.denominator)
         value = value.quantize(D(1)) if value == value.to_integral_value() else value.normalize()
-    return Expected(f"{a}{colon}{b}", value, "", "ratio", value, value)
+        return Expected(f"{a}{colon}{b}", value, "", "ratio", value, value)
+    lower, upper = twelve_digit_bounds(f)
+    return Expected(f"{a}{colon}{b}", None, "", "ratio", lower, upper)
+
+
+def twelve_digit_bounds(f: Fraction) -> tuple[Decimal, Decimal]:
+    """Floor and ceiling of a non-terminating fraction at 12 significant digits, in integers."""
+    k = 0  # scale f by 10**k until it has 12 digits before the point
+    while f * 10**k >= 10**12:
+        k -= 1
+    while f * 10**k < 10**11:
+        k += 1
+    low = (f.numerator * 10**k // f.denominator) if k >= 0 else (f.numerator // (f.denominator * 10**-k))
+    return D(low).scaleb(-k), D(low + 1).scaleb(-k)
 
 
 @st.composite
@@ -320,7 +333,8 @@ def test_errors_name_text_and_offset(text, offset):
         ("1.5—2.25天", None, "天", "range", "1.5", "2.25", 2, "duration"),
         ("1：1", "1", "", "ratio", "1", "1", 0, "ratio"),
         ("1:4", "0.25", "", "ratio", "0.25", "0.25", 0, "ratio"),
-        ("1:3", None, "", "ratio", None, None, 0, "ratio"),
+        # 1/3 does not terminate: no single value, bounds at 12 significant digits (computed by hand)
+        ("1:3", None, "", "ratio", "0.333333333333", "0.333333333334", 0, "ratio"),
         ("96.34%", "96.34", "%", "exact", "96.34", "96.34", 2, "rate"),
         ("94%", "94", "%", "exact", "94", "94", 0, "rate"),
         ("85％", "85", "%", "exact", "85", "85", 0, "rate"),
@@ -335,7 +349,7 @@ def test_errors_name_text_and_offset(text, offset):
         ("十几个", None, "个", "range", "11", "19", 0, "count"),
         ("三四个", None, "个", "range", "3", "4", 0, "count"),
         ("11項", "11", "項", "exact", "11", "11", 0, "count"),
-        ("3个百分点", "3", "个百分点", "exact", "3", "3", 0, "rate"),
+        ("3个百分点", "3", "个百分点", "exact", "3", "3", 0, "percentage_points"),
     ],
 )
 def test_adversarial_table(text, value, unit, qualifier, lower, upper, decimals, kind):
@@ -343,6 +357,79 @@ def test_adversarial_table(text, value, unit, qualifier, lower, upper, decimals,
     as_d = lambda x: None if x is None else D(x)  # noqa: E731
     assert (q.raw, q.value, q.unit, q.qualifier, q.lower, q.upper, q.decimals, q.kind) == (
         text, as_d(value), unit, qualifier, as_d(lower), as_d(upper), decimals, kind)
+
+
+# Numbers of any form (issue 10): made-up expressions, written before the rules.  Expected values
+# are worked out by hand: X分之Y is Y/X; X成 is 10·X percent (九成五 = 95%); 个百分点 is a difference
+# of two percentages; a fraction that does not terminate has no single value and bounds at 12
+# significant digits (1/900 = 0.00111…, 2/3 = 0.666…).
+NUMBER_FORMS = [
+    # text, value, unit, qualifier, lower, upper, decimals, kind, terms
+    ("三分之二", None, "", "ratio", "0.666666666666", "0.666666666667", 0, "ratio", ("2", "3")),
+    ("九百分之一", None, "", "ratio", "0.00111111111111", "0.00111111111112", 0, "ratio", ("1", "900")),
+    ("二分之一", "0.5", "", "ratio", "0.5", "0.5", 0, "ratio", ("1", "2")),
+    ("四分之三", "0.75", "", "ratio", "0.75", "0.75", 0, "ratio", ("3", "4")),
+    ("万分之五", "0.0005", "", "ratio", "0.0005", "0.0005", 0, "ratio", ("5", "10000")),
+    ("一千二百分之七", None, "", "ratio", "0.00583333333333", "0.00583333333334", 0, "ratio", ("7", "1200")),
+    ("约九百分之一", None, "", "approx", None, None, 0, "ratio", ("1", "900")),
+    ("近三分之一", None, "", "approx", None, "0.333333333334", 0, "ratio", ("1", "3")),
+    ("超过三分之二", None, "", "at_least", "0.666666666666", None, 0, "ratio", ("2", "3")),
+    ("五分之四以上", "0.8", "", "at_least", "0.8", None, 0, "ratio", ("4", "5")),
+    ("不足十分之一", "0.1", "", "at_most", None, "0.1", 0, "ratio", ("1", "10")),
+    ("3分之1", None, "", "ratio", "0.333333333333", "0.333333333334", 0, "ratio", ("1", "3")),
+    ("九成", "90", "%", "exact", "90", "90", 0, "rate", ()),
+    ("两成", "20", "%", "exact", "20", "20", 0, "rate", ()),
+    ("九成五", "95", "%", "exact", "95", "95", 0, "rate", ()),
+    ("七成以上", "70", "%", "at_least", "70", None, 0, "rate", ()),
+    ("近八成", "80", "%", "approx", None, "80", 0, "rate", ()),
+    ("约六成", "60", "%", "approx", None, None, 0, "rate", ()),
+    ("三成多", "30", "%", "at_least", "30", "40", 0, "rate", ()),
+    ("9.5成", "95", "%", "exact", "95", "95", 0, "rate", ()),
+    ("8.25成", "82.5", "%", "exact", "82.5", "82.5", 1, "rate", ()),
+    ("2.3个百分点", "2.3", "个百分点", "exact", "2.3", "2.3", 1, "percentage_points", ()),
+    ("5个百分点以上", "5", "个百分点", "at_least", "5", None, 0, "percentage_points", ()),
+    ("两个百分点", "2", "个百分点", "exact", "2", "2", 0, "percentage_points", ()),
+    ("1.5百分点", "1.5", "百分点", "exact", "1.5", "1.5", 1, "percentage_points", ()),
+    ("3個百分點", "3", "個百分點", "exact", "3", "3", 0, "percentage_points", ()),
+    ("150%", "150", "%", "exact", "150", "150", 0, "rate", ()),
+    ("120.5%", "120.5", "%", "exact", "120.5", "120.5", 1, "rate", ()),
+    ("百分之一百二十", "120", "%", "exact", "120", "120", 0, "rate", ()),
+    ("3000%", "3000", "%", "exact", "3000", "3000", 0, "rate", ()),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "qualifier", "lower", "upper", "decimals", "kind", "terms"),
+                         NUMBER_FORMS)
+def test_numbers_of_any_form(text, value, unit, qualifier, lower, upper, decimals, kind, terms):
+    q = parse_quantity(text)
+    as_d = lambda x: None if x is None else D(x)  # noqa: E731
+    assert (q.raw, q.value, q.unit, q.qualifier, q.lower, q.upper, q.decimals, q.kind, q.terms) == (
+        text, as_d(value), unit, qualifier, as_d(lower), as_d(upper), decimals, kind,
+        tuple(D(t) for t in terms))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 7, 9, 11, 12, 40, 900, 1200])
+def test_fraction_bounds_hold_the_exact_value(n):
+    q = parse_quantity(f"{n}分之1")
+    exact = Fraction(1, n)  # independent: the fraction itself
+    assert q.lower <= exact <= q.upper
+    assert (q.value is None) == (q.lower != q.upper)
+    if q.value is not None:
+        assert Fraction(q.value) == exact
+
+
+@pytest.mark.parametrize("text", ["一" * 31 + "件", "1" * 31 + "件", "一" * 5000 + "件", "9" * 5000,
+                                  "约" + "二" * 4301 + "人", "1" * 40 + ".5%", "3至" + "4" * 31 + "天",
+                                  "五" * 31 + "分之一", "1:" + "2" * 31])
+def test_long_numerals_are_parse_errors(text):
+    with pytest.raises(ParseError) as info:
+        parse_quantity(text)
+    assert "at most 30 digits" in str(info.value)
+
+
+def test_thirty_digits_are_read_exactly():
+    q = parse_quantity("1" * 30 + "万元")
+    assert q.value == D(int("1" * 30) * 10**4) and q.kind == "amount"  # exact: integer arithmetic
 
 
 def test_ratio_terms():

@@ -81,3 +81,42 @@ def test_undecodable_error_names_the_byte_offset(tmp_path):
 def test_directory_is_refused(tmp_path):
     with pytest.raises(ReportError, match="directory"):
         load_report(tmp_path)
+
+
+# ------------------------------------------------------------ the title of a real text (issue 11)
+# Composed reports in tests/corpus_reading/ (made up; see its README); titles read off the files.
+from pathlib import Path  # noqa: E402
+
+from lawstats.report import find_title  # noqa: E402
+
+CORPUS = Path(__file__).resolve().parent / "corpus_reading"
+
+
+@pytest.mark.parametrize(("name", "title", "source"), [
+    ("chrome.txt", "青禾县人民政府关于2023年度法治政府建设情况的报告", "text"),
+    ("damaged.txt", "松溪區2024年法治政府建設年度報告", "text"),
+    ("split-title.txt", "关于2022年度依法行政工作情况的报告", "text"),
+    ("opens-mid.txt", "opens-mid", "file name"),
+    ("no-headings.txt", "no-headings", "file name"),
+])
+def test_title_skips_page_chrome(name, title, source):
+    report = load_report(CORPUS / name)
+    assert (report.title, report.title_source) == (title, source)
+
+
+def test_our_title_comes_from_the_text(report):
+    assert report.title_source == "text"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("您所在的位置：首页 > 信息公开 > 某县2023年法治政府建设年度报告\n正文。", None),
+    ("首页→法治政府→某区2022年法治政府建设年度报告\n", None),
+    ("• 网站首页 • 长者模式 • 无障碍\n某区2024年法治政府建设年度报告\n", "某区2024年法治政府建设年度报告"),
+    ("索引号：11/2025-00003\n发布日期：2025-01-10\n标题：某市法治政府建设情况报告\n", None),
+    ("2023年，我县法治政府建设情况报告如下。\n", None),  # a sentence, not a title
+    ("某县人民政府2023年度法治政府建设情况报告（全文）\n", "某县人民政府2023年度法治政府建设情况报告（全文）"),
+    ("一、某县法治政府建设情况报告\n二、乙\n", None),  # a heading is not the title
+    ("甲" * 70 + "法治政府建设报告\n", None),  # too long for a title
+])
+def test_find_title(text, title):
+    assert find_title(text) == title
