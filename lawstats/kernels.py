@@ -390,18 +390,43 @@ def _run_kernel(link: socket.socket, request: dict) -> None:
         os._exit(code)
 
 
+def _reap(*_: Any) -> None:
+    """SIGCHLD in the zygote: wait for every kernel that has ended."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
 def _zygote(control_fd: int, modules: list[str], cleanup: str) -> None:
     """Import, then fork one kernel per request on ``control_fd`` until end of file."""
+    kernels: list[int] = []
     try:
-        _serve(control_fd, modules)
+        _serve(control_fd, modules, kernels)
     finally:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        for pid in kernels:  # normally gone already (killed, or ended with their links)
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        while True:
+            try:
+                os.waitpid(-1, 0)
+            except ChildProcessError:
+                break
+            except InterruptedError:
+                continue
         if cleanup:
             import shutil
 
             shutil.rmtree(cleanup, ignore_errors=True)
 
 
-def _serve(control_fd: int, modules: list[str]) -> None:
+def _serve(control_fd: int, modules: list[str], kernels: list[int]) -> None:
     import importlib
 
     for name in (*KERNEL_MODULES, *modules):
@@ -409,7 +434,7 @@ def _serve(control_fd: int, modules: list[str]) -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the notebook's own import will report it
             pass
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped by the system
+    signal.signal(signal.SIGCHLD, _reap)  # kernels are waited for (their CPU time counts as ours)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ended by its control socket, not by Ctrl-C
     control = socket.socket(fileno=control_fd)
     while True:
@@ -432,6 +457,7 @@ def _serve(control_fd: int, modules: list[str]) -> None:
         if pid == 0:
             control.close()
             _run_kernel(link, request)
+        kernels.append(pid)
         link.close()
         control.sendall(struct.pack("!i", pid))
 

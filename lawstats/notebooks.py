@@ -367,15 +367,17 @@ class NotebookRunner:
         use = self.fork if self.fork is not None else (self.kernel == "python3" and fork_available())
         if not use:
             return None
-        import nbformat
+        import json
 
+        # plain JSON, not nbformat: the zygote starts before this process imports nbformat
         sources = []
         for run in self._runs:
             try:
-                nb = nbformat.read(run.path, as_version=4)
+                cells = json.loads(run.path.read_text(encoding="utf-8"))["cells"]
+                sources += ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                            for c in cells if c.get("cell_type") == "code"]
             except Exception:  # noqa: BLE001 - reported when the notebook itself is read
                 continue
-            sources += [c.source for c in nb.cells if c.cell_type == "code"]
         env = {**os.environ, **kernel_env(self._runs[0].parameters.get("language", "zh"))}
         return KernelFactory(env, self._runs[0].path.parent, module_closure(notebook_imports(sources)),
                              cleanup=self._connections)

@@ -40,3 +40,50 @@ def _close_figures():
 
     if "matplotlib.pyplot" in sys.modules:
         sys.modules["matplotlib.pyplot"].close("all")
+
+
+# -- site builds shared by the whole session ------------------------------------------------------
+class Built:
+    """A site built once per session from the project's notebooks and data, with its cache.
+
+    Attributes: ``site`` (the folder), ``cache`` (its build cache), ``result``
+    (the :class:`lawstats.build.BuildResult`).  :meth:`executed` reads an
+    executed notebook back from the cache: the notebook tests check exactly
+    what the build put on the site, executed once by the build's executor.
+    """
+
+    def __init__(self, site: Path, cache: Path, result) -> None:
+        self.site, self.cache, self.result = site, cache, result
+
+    def executed(self, name: str):
+        import nbformat
+
+        stem = Path(name).stem
+        entries = sorted((self.cache / "notebooks").glob(f"{stem}.*/executed.ipynb"))
+        assert len(entries) == 1, f"expected one cache entry for {stem}, found {entries}"
+        return nbformat.read(entries[0], as_version=4)
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory):
+    """``site_build(language="zh", report=None)``: the real site, built once per session and key.
+
+    ``report`` is a report file (``None``: ours).  The build starts from an
+    empty cache, so it is a clean build; test_site compares it byte for byte
+    with a build that keeps no cache at all.
+    """
+    from lawstats.build import build_site
+
+    made: dict = {}
+
+    def build(language: str = "zh", report: str | Path | None = None) -> Built:
+        key = (language, str(report))
+        if key not in made:
+            root = tmp_path_factory.mktemp(f"site-{language}")
+            result = build_site(out_dir=root / "site", notebooks_dir=ROOT / "notebooks", report=report,
+                                language=language, cache_dir=root / "cache", progress=False,
+                                data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt")
+            made[key] = Built(root / "site", root / "cache", result)
+        return made[key]
+
+    return build
