@@ -392,7 +392,11 @@ class NotebookRunner:
         except BaseException:  # noqa: BLE001 - cancelled by close(); the caller reports
             pass
         finally:
-            try:
+            try:  # nbclient's own helper tasks too: cancelled and awaited, never left pending
+                pending = asyncio.all_tasks(loop)
+                for task in pending:
+                    task.cancel()
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
                 loop.run_until_complete(loop.shutdown_asyncgens())
             except BaseException:  # noqa: BLE001
                 pass

@@ -109,11 +109,27 @@ def _after(process: subprocess.Popen, started: list[psutil.Process], project: Pa
     return err
 
 
-@pytest.mark.parametrize("delay", [0.05, 0.6])
-def test_ctrl_c_early_exits_130_with_one_line(project, tmp_path, delay):
+def test_ctrl_c_while_kernels_start_exits_130_with_one_line(project, tmp_path):
+    """Early: the warm process that forks the kernels has just been started (it is importing)."""
     before = _snapshot(project / "site")
     process = _start(project, tmp_path)
-    time.sleep(delay)  # while Python starts, imports, or starts the kernels
+    _wait_for(lambda: _descendants(process.pid) or process.poll() is not None, 120, "the kernel zygote")
+    started = _descendants(process.pid)
+    os.killpg(process.pid, signal.SIGINT)
+    err = _after(process, started, project, before, tmp_path)
+    assert err.splitlines() == ["lawstats build: interrupted"], err
+
+
+@pytest.mark.parametrize("delay", [1.0, 2.5])
+def test_ctrl_c_after_a_delay_exits_130_with_one_line(project, tmp_path, delay):
+    """Whatever the build is doing then (reading, importing, rendering the index, starting kernels).
+
+    Not earlier than a second: while Python itself starts (before lawstats is loaded), a Ctrl-C
+    is answered by Python with its own traceback.
+    """
+    before = _snapshot(project / "site")
+    process = _start(project, tmp_path)
+    time.sleep(delay)
     started = _descendants(process.pid)
     os.killpg(process.pid, signal.SIGINT)
     err = _after(process, started, project, before, tmp_path)
