@@ -87,3 +87,14 @@ def site_build(tmp_path_factory):
         return made[key]
 
     return build
+
+
+def pytest_collection_modifyitems(config, items):
+    """With pytest-xdist (``make test`` runs ``-n 2 --dist loadgroup``): every slow test on one worker.
+
+    The slow tests share session fixtures (the site builds above); on one worker
+    each build runs once, while the other worker takes the unit tests.
+    """
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(pytest.mark.xdist_group("builds"))

@@ -37,15 +37,25 @@ def _slow_notebook() -> str:
     ])
 
 
-@pytest.fixture
-def project(tmp_path):
-    """test_build's project, built once (the previous site), then given a slow notebook."""
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory):
+    """test_build's project, built once per module: the previous site."""
     from test_build import _make_project
 
-    root = _make_project(tmp_path / "project")
-    env = _env(tmp_path)
-    done = subprocess.run(_command(), cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    base = tmp_path_factory.mktemp("interrupt")
+    root = _make_project(base / "project")
+    done = subprocess.run(_command(), cwd=root, env=_env(base), capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
+    return root
+
+
+@pytest.fixture
+def project(built_project, tmp_path):
+    """A private copy of the built project (site and cache), given a slow notebook."""
+    import shutil
+
+    root = tmp_path / "project"
+    shutil.copytree(built_project, root)
     (root / "notebooks" / "03-slow.ipynb").write_text(_slow_notebook())
     return root
 
