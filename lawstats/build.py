@@ -410,7 +410,7 @@ def build_site(
     language : {"zh", "en"}
         The language of the pages (and the ``language`` parameter).
     jobs : int, optional
-        Worker processes executing notebooks; default ``os.cpu_count()``.
+        Notebooks executed at once (each in a kernel of its own); default ``os.cpu_count()``.
     cache_dir : str or Path or None
         Where executed notebooks and rendered pages are kept between builds;
         ``None`` disables the cache (everything is executed, nothing kept).
