@@ -18,9 +18,9 @@ html: install
 	$(BIN)/lawstats build
 
 ## test: unit tests, doctests, notebooks executed top to bottom, site and browser tests
-##       (two workers: the builds and what reads them on one, the unit tests on the other)
+##       (two workers; they share each site build: tests/conftest.py)
 test: install browser
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/python -m pytest -n 2
 
 ## test-fast: unit tests and doctests only (no notebooks, site or browser): the inner loop
 test-fast: install

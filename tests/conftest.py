@@ -46,14 +46,13 @@ def _close_figures():
 class Built:
     """A site built once per session from the project's notebooks and data, with its cache.
 
-    Attributes: ``site`` (the folder), ``cache`` (its build cache), ``result``
-    (the :class:`lawstats.build.BuildResult`).  :meth:`executed` reads an
+    Attributes: ``site`` (the folder) and ``cache`` (its build cache).  :meth:`executed` reads an
     executed notebook back from the cache: the notebook tests check exactly
     what the build put on the site, executed once by the build's executor.
     """
 
-    def __init__(self, site: Path, cache: Path, result) -> None:
-        self.site, self.cache, self.result = site, cache, result
+    def __init__(self, site: Path, cache: Path) -> None:
+        self.site, self.cache = site, cache
 
     def executed(self, name: str):
         import nbformat
@@ -65,36 +64,39 @@ class Built:
 
 
 @pytest.fixture(scope="session")
-def site_build(tmp_path_factory):
-    """``site_build(language="zh", report=None)``: the real site, built once per session and key.
+def site_build(tmp_path_factory, worker_id):
+    """``site_build(language="zh", report=None)``: the real site, built once per test run and key.
 
     ``report`` is a report file (``None``: ours).  The build starts from an
     empty cache, so it is a clean build; test_site compares it byte for byte
-    with a build that keeps no cache at all.
+    with a build that keeps no cache at all.  With pytest-xdist (``make test``
+    runs two workers) the workers share each build: the first to need it builds
+    it under a file lock, the other waits and reads it.
     """
+    import fcntl
+    import hashlib
+
     from lawstats.build import build_site
 
+    base = tmp_path_factory.getbasetemp()
+    shared = (base.parent if worker_id != "master" else base) / "site-builds"
+    shared.mkdir(parents=True, exist_ok=True)
     made: dict = {}
 
     def build(language: str = "zh", report: str | Path | None = None) -> Built:
         key = (language, str(report))
         if key not in made:
-            root = tmp_path_factory.mktemp(f"site-{language}")
-            result = build_site(out_dir=root / "site", notebooks_dir=ROOT / "notebooks", report=report,
-                                language=language, cache_dir=root / "cache", progress=False,
-                                data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt")
-            made[key] = Built(root / "site", root / "cache", result)
+            name = f"{language}-{hashlib.sha256(str(report).encode()).hexdigest()[:12]}"
+            root = shared / name
+            with open(shared / f"{name}.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+                done = root / "done"
+                if not done.is_file():
+                    result = build_site(out_dir=root / "site", notebooks_dir=ROOT / "notebooks", report=report,
+                                        language=language, cache_dir=root / "cache", progress=False,
+                                        data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt")
+                    done.write_text(" ".join(result.executed))
+            made[key] = Built(root / "site", root / "cache")
         return made[key]
 
     return build
-
-
-def pytest_collection_modifyitems(config, items):
-    """With pytest-xdist (``make test`` runs ``-n 2 --dist loadgroup``): every slow test on one worker.
-
-    The slow tests share session fixtures (the site builds above); on one worker
-    each build runs once, while the other worker takes the unit tests.
-    """
-    for item in items:
-        if item.get_closest_marker("slow") is not None:
-            item.add_marker(pytest.mark.xdist_group("builds"))

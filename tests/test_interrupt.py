@@ -101,9 +101,32 @@ def _kernel_files(tmp_path: Path) -> list[Path]:
     return found
 
 
-def _start(project: Path, tmp_path: Path) -> subprocess.Popen:
-    return subprocess.Popen(_command(), cwd=project, env=_env(tmp_path), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+def _default_sigint() -> None:
+    # As in a terminal: SIGINT at its default.  A process started with SIGINT ignored (as
+    # pytest-xdist's workers are, and whatever they start) keeps ignoring it, as nohup wants.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.fixture
+def started_builds():
+    """Builds started by a test; killed (their whole process group) if the test left them running."""
+    processes: list[subprocess.Popen] = []
+    yield processes
+    for process in processes:
+        if process.poll() is None:
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except OSError:
+                pass
+            process.wait()
+
+
+def _start(project: Path, tmp_path: Path, started_builds: list) -> subprocess.Popen:
+    process = subprocess.Popen(_command(), cwd=project, env=_env(tmp_path), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_default_sigint)
+    started_builds.append(process)
+    return process
 
 
 def _after(process: subprocess.Popen, started: list[psutil.Process], project: Path, before: dict,
@@ -119,10 +142,10 @@ def _after(process: subprocess.Popen, started: list[psutil.Process], project: Pa
     return err
 
 
-def test_ctrl_c_while_kernels_start_exits_130_with_one_line(project, tmp_path):
+def test_ctrl_c_while_kernels_start_exits_130_with_one_line(project, tmp_path, started_builds):
     """Early: the warm process that forks the kernels has just been started (it is importing)."""
     before = _snapshot(project / "site")
-    process = _start(project, tmp_path)
+    process = _start(project, tmp_path, started_builds)
     _wait_for(lambda: _descendants(process.pid) or process.poll() is not None, 120, "the kernel zygote")
     started = _descendants(process.pid)
     os.killpg(process.pid, signal.SIGINT)
@@ -131,14 +154,14 @@ def test_ctrl_c_while_kernels_start_exits_130_with_one_line(project, tmp_path):
 
 
 @pytest.mark.parametrize("delay", [1.0, 2.5])
-def test_ctrl_c_after_a_delay_exits_130_with_one_line(project, tmp_path, delay):
+def test_ctrl_c_after_a_delay_exits_130_with_one_line(project, tmp_path, delay, started_builds):
     """Whatever the build is doing then (reading, importing, rendering the index, starting kernels).
 
     Not earlier than a second: while Python itself starts (before lawstats is loaded), a Ctrl-C
     is answered by Python with its own traceback.
     """
     before = _snapshot(project / "site")
-    process = _start(project, tmp_path)
+    process = _start(project, tmp_path, started_builds)
     time.sleep(delay)
     started = _descendants(process.pid)
     os.killpg(process.pid, signal.SIGINT)
@@ -146,9 +169,9 @@ def test_ctrl_c_after_a_delay_exits_130_with_one_line(project, tmp_path, delay):
     assert err.splitlines() == ["lawstats build: interrupted"], err
 
 
-def test_ctrl_c_mid_execution_exits_130_and_stops_every_kernel(project, tmp_path):
+def test_ctrl_c_mid_execution_exits_130_and_stops_every_kernel(project, tmp_path, started_builds):
     before = _snapshot(project / "site")
-    process = _start(project, tmp_path)
+    process = _start(project, tmp_path, started_builds)
     _wait_for(lambda: (project / "notebooks" / "running").is_file() or process.poll() is not None, 120,
               "the slow notebook to run")
     assert process.poll() is None, process.communicate()
@@ -161,9 +184,9 @@ def test_ctrl_c_mid_execution_exits_130_and_stops_every_kernel(project, tmp_path
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL])
-def test_killed_build_leaves_no_kernel_behind(project, tmp_path, signum):
+def test_killed_build_leaves_no_kernel_behind(project, tmp_path, signum, started_builds):
     before = _snapshot(project / "site")
-    process = _start(project, tmp_path)
+    process = _start(project, tmp_path, started_builds)
     _wait_for(lambda: (project / "notebooks" / "running").is_file() or process.poll() is not None, 120,
               "the slow notebook to run")
     assert process.poll() is None, process.communicate()
