@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install html test lab data audit bench browser lock check-lock clean
+.PHONY: install html test test-fast lab data audit bench browser lock check-lock clean
 
 ## install: create .venv and install lawstats with every locked dependency
 install: $(STAMP)
@@ -18,8 +18,13 @@ html: install
 	$(BIN)/lawstats build
 
 ## test: unit tests, doctests, notebooks executed top to bottom, site and browser tests
+##       (two workers; they share each site build: tests/conftest.py)
 test: install browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
+
+## test-fast: unit tests and doctests only (no notebooks, site or browser): the inner loop
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow" -n 2 -q
 
 ## lab: open the notebooks in JupyterLab, with kernels set up as the build's (jupyter/kernels/)
 # --allow-root only when run as root (as in a container); LAB_ARGS adds options, e.g. --no-browser
@@ -43,9 +48,9 @@ bench: install
 	$(BIN)/python benchmarks/scale.py
 	$(BIN)/python benchmarks/quality.py
 
-## browser: Debian's Chromium for the end-to-end test (needs root and apt-get)
+## browser: Debian's Chromium for the end-to-end test (needs root and apt-get; once: then skipped)
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@test -x /usr/bin/chromium || { \
 	  echo "installing Debian's chromium for the browser test"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 

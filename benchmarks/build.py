@@ -10,7 +10,9 @@ and lawstats package:
 (d) ``lawstats build`` after one notebook's bytes changed (a trailing newline).
 
 Every step runs as a command in a subprocess, as a user would run it.  Prints
-the seconds, the ratios to (a) and the site's page weights.
+the wall seconds and the CPU seconds of each (the command and the processes it
+waited for: on a shared machine the CPU seconds vary less), the ratios to (a)
+and the site's page weights.  ``load average`` before and after is printed too.
 
 Usage::
 
@@ -33,11 +35,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+#: CPU seconds (user + system) of every finished child process, this run's and theirs.
+_CPU = [0.0]
+
+
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _run(command: list[str], cwd: Path) -> float:
+    """Run ``command``; return its wall seconds, and add its CPU seconds to ``_CPU``.
+
+    The CPU seconds count the command and every process it waited for; a kernel
+    forked by a zygote is the zygote's child, and the zygote is waited for.
+    """
     env = {**os.environ, "PYTHONPATH": str(cwd)}
+    cpu = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
+    _CPU[0] = _children_cpu() - cpu
     if done.returncode != 0:
         sys.exit(f"failed ({done.returncode}): {' '.join(command)}\n{done.stderr[-3000:]}")
     return seconds
@@ -92,27 +112,35 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="lawstats-bench-") as name:
         tmp = Path(name)
         notebooks = _project(tmp, args.notebooks.resolve(), args.at_least)
-        print(f"{len(notebooks)} notebooks: {', '.join(p.name for p in notebooks)}", flush=True)
+        print(f"{len(notebooks)} notebooks: {', '.join(p.name for p in notebooks)}; {os.cpu_count()} cores; "
+              f"load average {os.getloadavg()[0]:.2f}", flush=True)
 
-        naive = 0.0
+        naive = naive_cpu = 0.0
         for nb in notebooks:
             naive += _run([python, "-m", "jupyter", "nbconvert", "--to", "html", "--execute",
                            "--output-dir", str(tmp / "naive"), str(nb)], cwd=tmp)
+            naive_cpu += _CPU[0]
         build = [python, "-m", "lawstats", "build", "--quiet"]
         if args.jobs:
             build += ["--jobs", str(args.jobs)]
         cold = _run(build, cwd=tmp)
+        cold_cpu = _CPU[0]
         noop = _run(build, cwd=tmp)
+        noop_cpu = _CPU[0]
         notebooks[0].write_bytes(notebooks[0].read_bytes() + b"\n")
         touched = _run(build, cwd=tmp)
+        touched_cpu = _CPU[0]
 
-        rows = [("(a) jupyter nbconvert --execute, one by one", naive),
-                ("(b) lawstats build, cold", cold),
-                ("(c) lawstats build, nothing changed", noop),
-                (f"(d) lawstats build, {notebooks[0].name} changed", touched)]
-        for label, seconds in rows:
-            print(f"{label:<55} {seconds:7.2f} s   {seconds / naive:6.3f} of (a)")
+        rows = [("(a) jupyter nbconvert --execute, one by one", naive, naive_cpu),
+                ("(b) lawstats build, cold", cold, cold_cpu),
+                ("(c) lawstats build, nothing changed", noop, noop_cpu),
+                (f"(d) lawstats build, {notebooks[0].name} changed", touched, touched_cpu)]
+        print(f"{'':<55} {'wall':>9}   {'ratio':>6}      {'CPU':>8}   {'ratio':>6}")
+        for label, seconds, cpu in rows:
+            print(f"{label:<55} {seconds:7.2f} s   {seconds / naive:6.3f} of (a)   {cpu:7.2f} s  "
+                  f"{cpu / naive_cpu:6.3f} of (a)")
         print(_weights(tmp / "site"))
+        print(f"load average now {os.getloadavg()[0]:.2f}")
     return 0
 
 

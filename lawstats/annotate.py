@@ -13,6 +13,8 @@ rules found before it (``indicator_source == "automatic"``).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -272,10 +274,16 @@ def automatic_id(section: str, n: int) -> str:
     >>> automatic_id("二(三)", 4), automatic_id("", 1)
     ('fig-2-3-04', 'fig-0-01')
     """
+    return f"fig-{_section_code(section)}-{n:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _section_code(section: str) -> str:
+    """``'二(三)'`` -> ``'2-3'``: the section's numerals as digits (a report has few sections)."""
     from .numerals import parse_chinese_numeral
 
     parts = [str(parse_chinese_numeral(x)) for x in re.findall(r"[一二三四五六七八九十]+", section)]
-    return f"fig-{'-'.join(parts) or '0'}-{n:02d}"
+    return "-".join(parts) or "0"
 
 
 def annotate(text: str, annotations: Annotations | None = None, *, locate=None,

@@ -6,11 +6,12 @@
    the notebook's bytes, the parameters (report file and its bytes, language,
    kernel), every file under ``data/``, every file of the lawstats package
    (``*.py`` and templates) and ``requirements/lock.txt``;
-2. notebooks without a cache entry are executed with nbclient in worker
-   processes (one per core), in the notebooks' folder, with the parameters
-   injected after the cell tagged ``parameters`` (papermill's convention), and
-   rendered twice (:func:`lawstats.site.render_notebook_pages`); the entry is
-   written to the cache;
+2. notebooks without a cache entry are executed by
+   :class:`lawstats.notebooks.NotebookRunner` (kernels forked from a warm
+   process, one per core at a time), in the notebooks' folder, with the
+   parameters injected after the cell tagged ``parameters`` (papermill's
+   convention), and rendered twice (:func:`lawstats.site.render_notebook_pages`)
+   as each one finishes; the entry is written to the cache;
 3. meanwhile the index and the annotated report are rendered (or taken from
    the cache, under a key over the same inputs);
 4. everything is written to a temporary folder beside ``out_dir``, with the
@@ -42,8 +43,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import BuildError
-from .notebooks import notebook_paths
+from .errors import BuildError, ReportError
+from .notebooks import describe_figure, notebook_paths, setup_kernel
 
 __all__ = [
     "BuildResult",
@@ -168,208 +169,17 @@ def cache_key(notebook: bytes, parameters: dict[str, Any], inputs: str) -> str:
     return h.hexdigest()
 
 
-# --------------------------------------------------------------------------- kernel side
+# --------------------------------------------------------------------------- execution
 
-_KERNEL_SETUP = "import lawstats.build as _lsb; _lsb.setup_kernel(); del _lsb"
-
-
-def describe_figure(fig, language: str = "zh") -> str | None:
-    """Describe a matplotlib figure from its titles and axis labels (alt text of last resort).
-
-    ``fig.lawstats_alt``, when a chart function set it, wins.
-
-    Examples
-    --------
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> import matplotlib.pyplot as plt
-    >>> fig, ax = plt.subplots()
-    >>> _ = ax.set(title="Cases by year", xlabel="year", ylabel="cases")
-    >>> describe_figure(fig, "en")
-    'Chart: Cases by year (x axis: year; y axis: cases)'
-    >>> plt.close(fig)
-    """
-    explicit = getattr(fig, "lawstats_alt", None)
-    if explicit:
-        return str(explicit)
-    zh = language == "zh"
-    parts = []
-    suptitle = getattr(fig, "_suptitle", None)
-    if suptitle is not None and suptitle.get_text().strip():
-        parts.append(suptitle.get_text().strip())
-    for ax in fig.axes:
-        title = next((ax.get_title(loc).strip() for loc in ("center", "left", "right")
-                      if ax.get_title(loc).strip()), "")
-        labels = [(("横轴：" if zh else "x axis: ") + ax.get_xlabel().strip()) if ax.get_xlabel().strip() else "",
-                  (("纵轴：" if zh else "y axis: ") + ax.get_ylabel().strip()) if ax.get_ylabel().strip() else ""]
-        labels = [x for x in labels if x]
-        axis = "；".join(labels) if zh else "; ".join(labels)
-        if title and axis:
-            parts.append(f"{title}（{axis}）" if zh else f"{title} ({axis})")
-        elif title or axis:
-            parts.append(title or axis)
-    if not parts:
-        return None
-    return ("图表：" + "；".join(parts)) if zh else ("Chart: " + "; ".join(parts))
-
-
-def setup_kernel() -> None:
-    """Run inside every build kernel before the notebook: reproducible charts with alt text.
-
-    Sets matplotlib's ``svg.hashsalt`` (stable SVG ids) and makes the inline
-    backend attach a description of each figure (:func:`describe_figure`) to
-    its output metadata as ``{"lawstats": {"alt": ...}}``, which the pages use
-    when a notebook gave no alt text of its own.
-    """
-    import matplotlib
-
-    matplotlib.rcParams["svg.hashsalt"] = "lawstats"
-    try:
-        from matplotlib_inline import backend_inline
-    except ImportError:  # pragma: no cover - ipykernel always brings it
-        return
-    original = getattr(backend_inline, "_fetch_figure_metadata", None)
-    if original is None or getattr(original, "_lawstats", False):
-        return
-    language = os.environ.get("LAWSTATS_LANGUAGE", "zh")
-
-    def fetch_figure_metadata(fig):
-        metadata = original(fig)
-        try:
-            alt = describe_figure(fig, language)
-        except Exception:  # a description must never break a chart
-            alt = None
-        if alt:
-            metadata = dict(metadata or {})
-            metadata["lawstats"] = {"alt": alt}
-        return metadata
-
-    fetch_figure_metadata._lawstats = True
-    backend_inline._fetch_figure_metadata = fetch_figure_metadata
-
-
-# --------------------------------------------------------------------------- worker side
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-_STYLER_ID = re.compile(r"(?<![A-Za-z0-9_])T_([0-9a-f]{5})(?=[_\"'\s{,.:#>])")
-_ADDRESS = re.compile(r"( at 0x)[0-9a-fA-F]{6,16}(>)")
-
-
-def _worker_init(env: dict[str, str]) -> None:
-    """Set up a worker process: kernel environment, and skip a slow optional import.
-
-    ``jsonschema`` imports ``rfc3987_syntax`` (about 1 s building a grammar) only
-    to check IRI formats, which notebooks never use; workers do without it.
-    """
-    os.environ.update(env)
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:48] or "nb"
-
-
-def _prepare(nb, stem: str, parameters: dict[str, Any]):
-    """Inject the parameters and give every cell a deterministic id; return (nb, injected index)."""
-    from .notebooks import inject_parameters
-
-    nb = inject_parameters(nb, parameters)
-    injected = next(i for i, c in enumerate(nb.cells)
-                    if "injected-parameters" in c.get("metadata", {}).get("tags", []))
-    nb.nbformat_minor = max(nb.nbformat_minor, 5)
-    slug = _slug(stem)
-    for i, cell in enumerate(nb.cells):
-        cell["id"] = f"{slug}-{i}"
-    return nb, injected
-
-
-def _make_reproducible(nb) -> None:
-    """Remove what varies between two executions of the same notebook."""
-    nb.metadata.pop("widgets", None)
-    nb.metadata.pop("papermill", None)
-    for index, cell in enumerate(nb.cells):
-        cell.metadata.pop("execution", None)
-        styler_ids: dict[str, str] = {}
-
-        def styler(m: re.Match) -> str:
-            new = styler_ids.setdefault(m.group(1), f"{index:03d}{len(styler_ids):02d}")
-            return f"T_{new}"
-
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if "text/html" in data:
-                data["text/html"] = _STYLER_ID.sub(styler, data["text/html"])
-            if "text/plain" in data:
-                data["text/plain"] = _ADDRESS.sub(r"\g<1>0\g<2>", data["text/plain"])
-            if output.get("output_type") == "stream":
-                output["text"] = _ADDRESS.sub(r"\g<1>0\g<2>", output["text"])
-
-
-def _failure(nb, path: Path, position: int | None, injected: int, exc: BaseException) -> dict:
-    """Describe a failed execution in plain data (picklable, printable)."""
-    ename = getattr(exc, "ename", None) or type(exc).__name__
-    evalue = getattr(exc, "evalue", None)
-    if evalue is None:
-        evalue = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
-    lines: list[str] = []
-    first_line = ""
-    cell_index: int | None = None
-    if position is not None and 0 <= position < len(nb.cells):
-        cell = nb.cells[position]
-        first_line = next((x.strip() for x in cell.source.splitlines() if x.strip()), "")
-        cell_index = position if position < injected else (None if position == injected else position - 1)
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                lines = [_ANSI.sub("", line) for line in output.get("traceback", [])]
-    if not lines:
-        lines = str(getattr(exc, "traceback", "") or exc).splitlines()
-    text = "\n".join(lines).strip().splitlines()
-    return {
-        "ok": False,
-        "notebook": path.name,
-        "cell_index": cell_index,
-        "injected": position == injected,
-        "first_line": first_line,
-        "ename": str(ename),
-        "evalue": str(evalue),
-        "traceback": "\n".join(text[-12:]),
-    }
-
-
-def _execute_job(job: dict) -> dict:
-    """Execute one notebook, render its two pages and store them in the cache (in a worker)."""
-    started = time.perf_counter()
+def _render_and_store(run, job: dict) -> dict:
+    """Render an executed notebook's two pages and store them in the cache; return the outcome."""
     import nbformat
-    from nbclient import NotebookClient
 
     from .site import render_notebook_pages
 
-    path = Path(job["path"])
-    nb = nbformat.read(path, as_version=4)
-    nb, injected = _prepare(nb, path.stem, job["parameters"])
-    where: dict[str, int | None] = {"cell": None}
-
-    def on_cell_execute(cell=None, cell_index=None, **_):
-        where["cell"] = cell_index
-
-    client = NotebookClient(
-        nb,
-        kernel_name=job["kernel"],
-        timeout=job["timeout"],
-        record_timing=False,
-        allow_errors=False,
-        resources={"metadata": {"path": str(path.parent)}},
-        # the kernel's own log: only errors (not the note that it listens on localhost TCP)
-        extra_arguments=[f"--IPKernelApp.exec_lines={_KERNEL_SETUP}", "--IPKernelApp.log_level=ERROR"],
-        on_cell_execute=on_cell_execute,
-    )
-    try:
-        client.execute()
-    except Exception as exc:  # nbclient raises CellExecutionError, DeadKernelError, timeouts …
-        return _failure(nb, path, where["cell"], injected, exc)
-    _make_reproducible(nb)
+    nb, path = run.nb, run.path
     reader, code = render_notebook_pages(nb, name=path.stem, title=job["title"], language=job["language"])
-    seconds = time.perf_counter() - started
+    seconds = run.outcome["seconds"]
     files = {
         "executed.ipynb": nbformat.writes(nb).encode() + b"\n",
         "reader.html": reader.encode(),
@@ -378,7 +188,7 @@ def _execute_job(job: dict) -> dict:
                                 sort_keys=True).encode(),
     }
     _store(Path(job["entry"]), files)
-    return {"ok": True, "notebook": path.name, "seconds": seconds}
+    return run.outcome
 
 
 def _store(entry: Path, files: dict[str, bytes]) -> None:
@@ -407,17 +217,6 @@ class _Progress:
     def notebook(self, name: str, status: str) -> None:
         self.done += 1
         self.say(f"[{self.done}/{self.total}] {name}: {status}")
-
-
-def _kernel_env(language: str) -> dict[str, str]:
-    return {
-        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
-        "PYTHONHASHSEED": "0",
-        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-        "LAWSTATS_BUILD": "1",
-        "LAWSTATS_LANGUAGE": language,
-        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
-    }
 
 
 def _report_parameter(report: str | Path | None, notebooks_dir: Path) -> str | None:
@@ -536,24 +335,6 @@ def _add_font(site: Path, cache: Path) -> None:
     (site / FONT_LICENCE).write_bytes((entry / "licence.txt").read_bytes())
 
 
-def _mp_context():
-    """How to start worker processes: fork when that is safe, else spawn.
-
-    Forking is quick and, unlike spawning, does not re-run the caller's main
-    script (a script calling :func:`build_site` without an
-    ``if __name__ == "__main__":`` guard would otherwise start over in every
-    worker).  It is safe only while this process runs a single thread (the pool
-    forks all its workers before starting its own thread); in a threaded caller,
-    such as a Jupyter kernel, workers are spawned.
-    """
-    import multiprocessing
-    import threading
-
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")
-
-
 def _swap(tmp: Path, out: Path) -> None:
     """Replace the site ``out`` by ``tmp``; if anything fails, ``out`` is as it was.
 
@@ -639,7 +420,7 @@ def build_site(
     language : {"zh", "en"}
         The language of the pages (and the ``language`` parameter).
     jobs : int, optional
-        Worker processes executing notebooks; default ``os.cpu_count()``.
+        Notebooks executed at once (each in a kernel of its own); default ``os.cpu_count()``.
     cache_dir : str or Path or None
         Where executed notebooks and rendered pages are kept between builds;
         ``None`` disables the cache (everything is executed, nothing kept).
@@ -747,18 +528,18 @@ def build_site(
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     if todo:
-        log.say(f"executing {len(todo)} of {len(paths)} notebooks with {workers} worker(s)")
+        log.say(f"executing {len(todo)} of {len(paths)} notebooks, {workers} at a time")
     failures: list[dict] = []
-    executor = None
-    futures = {}
-    try:
-        if todo:
-            from concurrent.futures import ProcessPoolExecutor
+    from .notebooks import NotebookRunner
 
-            executor = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context(),
-                                           initializer=_worker_init,
-                                           initargs=({**_kernel_env(language), "LAWSTATS_MAX_BYTES": str(max_bytes)},))
-            futures = {executor.submit(_execute_job, job): job for job in todo}
+    # Kernels run in processes of their own, driven from a thread of this one; this
+    # thread renders the index and the pages meanwhile and stays interruptible:
+    # leaving the block by any exception (Ctrl-C included) kills every kernel.
+    with NotebookRunner(jobs=workers, kernel=kernel, timeout=timeout,
+                        env={"LAWSTATS_MAX_BYTES": str(max_bytes)}) as runner:
+        for job in todo:
+            runner.submit(job["path"], job["parameters"], tag=job)
+        results_iter = runner.results()  # starts the kernels
 
         # the index and the annotated report, while the notebooks run
         site_key = cache_key(
@@ -773,34 +554,22 @@ def build_site(
                                      pages=[{k: p[k] for k in ("title", "href", "code_href")} for p in pages],
                                      language=language, max_bytes=max_bytes)
 
-        if futures:
-            from concurrent.futures import as_completed
-
-            for future in as_completed(futures):
-                job = futures[future]
-                name = Path(job["path"]).name
-                if future.cancelled():
-                    log.notebook(name, "skipped (another notebook failed)")
-                    continue
-                try:
-                    outcome = future.result()
-                except Exception as exc:  # the worker itself died
-                    outcome = {"ok": False, "notebook": name, "cell_index": None, "injected": False,
-                               "first_line": "", "ename": type(exc).__name__, "evalue": str(exc),
-                               "traceback": ""}
-                if outcome["ok"]:
-                    timings[name] = round(outcome["seconds"], 2)
-                    results[name] = NotebookResult(name, "executed", outcome["seconds"])
-                    log.notebook(name, f"executed in {outcome['seconds']:.1f} s")
-                else:
-                    log.notebook(name, f"FAILED ({outcome['ename']})")
-                    if not failures:
-                        for other in futures:
-                            other.cancel()
-                    failures.append(outcome)
-    finally:
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        for run in results_iter:
+            job = run.tag
+            name = run.path.name
+            outcome = _render_and_store(run, job) if run.ok else run.outcome
+            if outcome["ok"]:
+                timings[name] = round(outcome["seconds"], 2)
+                results[name] = NotebookResult(name, "executed", outcome["seconds"])
+                log.notebook(name, f"executed in {outcome['seconds']:.1f} s")
+            else:
+                log.notebook(name, f"FAILED ({outcome['ename']})")
+                runner.cancel_pending()
+                failures.append(outcome)
+    for job in todo:
+        name = Path(job["path"]).name
+        if failures and name not in results and name not in {f["notebook"] for f in failures}:
+            log.notebook(name, "skipped (another notebook failed)")
 
     if cache_dir is not None:
         cache.mkdir(parents=True, exist_ok=True)

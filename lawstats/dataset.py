@@ -20,9 +20,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
-           "excluded_frame", "extract_tables", "write_tables", "read_figures", "read_excluded",
-           "format_decimal", "exact_values", "is_default_report", "load_tables", "GENERATED_TABLES",
-           "check_table_target"]
+           "excluded_frame", "figure_rows", "excluded_rows", "extract_tables", "write_tables",
+           "read_figures", "read_excluded", "format_decimal", "exact_values", "is_default_report",
+           "load_tables", "GENERATED_TABLES", "check_table_target"]
 
 #: The columns of data/figures.csv, in order.
 FIGURE_COLUMNS = [
@@ -74,41 +74,49 @@ def format_decimal(x) -> str:
     return format(d.normalize(), "f")
 
 
-def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
-    """One row per figure mention, with the columns of :data:`FIGURE_COLUMNS`."""
-    import pandas as pd
+def figure_rows(report: Report, annotation: Annotation) -> list[tuple]:
+    """One tuple per figure mention, in the order of :data:`FIGURE_COLUMNS` (no pandas).
 
+    :func:`figures_frame` is these rows as a table; :func:`lawstats.extract.extract_files`
+    stacks the rows of many reports and makes one table of them.
+    """
     from .indicators import match_indicator
 
     rows = []
     name = report.name
     # labels written for another report and found here by their context are "matched"
     elsewhere = bool(annotation.written_for) and annotation.written_for != name
+    locate = report.locate
     for a in annotation.figures:
         m, q = a.mention, a.mention.figure
         code = a.code or match_indicator(a.indicator, q.unit, q.kind)
         source = "matched" if elsewhere and a.indicator_source == "curated" else a.indicator_source
-        rows.append({
-            "id": a.id, "section": report.locate(m.start), "indicator": a.indicator,
-            "indicator_en": a.indicator_en, "indicator_source": source,
-            "code": code, "kind": q.kind, "raw": q.raw, "value": format_decimal(q.value),
-            "unit": q.unit, "qualifier": q.qualifier, "lower": format_decimal(q.lower),
-            "upper": format_decimal(q.upper), "decimals": q.decimals, "quote": m.quote,
-            "start": m.start, "end": m.end, "repeat_of": a.repeat_of, "report": name,
-            "sha256": report.sha256,
-        })
-    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+        rows.append((
+            a.id, locate(m.start), a.indicator, a.indicator_en, source, code, q.kind, q.raw,
+            format_decimal(q.value), q.unit, q.qualifier, format_decimal(q.lower), format_decimal(q.upper),
+            q.decimals, m.quote, m.start, m.end, a.repeat_of, name, report.sha256,
+        ))
+    return rows
+
+
+def excluded_rows(report: Report, annotation: Annotation) -> list[tuple]:
+    """One tuple per mention that is not a figure, in the order of :data:`EXCLUDED_COLUMNS`."""
+    name, sha256, locate = report.name, report.sha256, report.locate
+    return [(m.quote, m.start, m.end, m.reason, locate(m.start), name, sha256) for m in annotation.excluded]
+
+
+def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
+    """One row per figure mention, with the columns of :data:`FIGURE_COLUMNS`."""
+    import pandas as pd
+
+    return pd.DataFrame(figure_rows(report, annotation), columns=FIGURE_COLUMNS)
 
 
 def excluded_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
     """One row per mention that is not a figure, with its reason."""
     import pandas as pd
 
-    name = report.name
-    rows = [{"quote": m.quote, "start": m.start, "end": m.end, "reason": m.reason,
-             "section": report.locate(m.start), "report": name, "sha256": report.sha256}
-            for m in annotation.excluded]
-    return pd.DataFrame(rows, columns=EXCLUDED_COLUMNS)
+    return pd.DataFrame(excluded_rows(report, annotation), columns=EXCLUDED_COLUMNS)
 
 
 def extract_tables(report: str | Path | Report | None = None,

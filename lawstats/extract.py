@@ -97,18 +97,16 @@ def _annotations(path: str | None) -> "Annotations | None":
     return load_annotations(path) if path is not None else None
 
 
-def _tables(path: str, notes: "Annotations | None", max_bytes: int | None = None,
-            ) -> tuple["pd.DataFrame", "pd.DataFrame"]:
-    """The tables of :func:`lawstats.dataset.extract_tables` for one file, without ``file``."""
+def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
+          ) -> tuple[list[tuple], list[tuple]]:
+    """The rows of :func:`lawstats.dataset.extract_tables` for one file (tuples, no pandas)."""
     from .annotate import annotate
-    from .dataset import excluded_frame, figures_frame
+    from .dataset import excluded_rows, figure_rows
     from .report import load_report
 
     report = load_report(path, max_bytes)
     result = annotate(report.text, notes, locate=report.locate, strict=False)
-    figures = figures_frame(report, result)
-    figures.insert(list(figures.columns).index("code") + 1, "code_confidence", _confidences(figures))
-    return figures, excluded_frame(report, result)
+    return figure_rows(report, result), excluded_rows(report, result)
 
 
 def _confidences(figures: "pd.DataFrame") -> list[str]:
@@ -153,16 +151,13 @@ def with_english(figures: "pd.DataFrame") -> "pd.DataFrame":
     return figures
 
 
-def _stack(frames: list, paths: list[str], columns: list[str]) -> "pd.DataFrame":
-    """One table from per-file tables, with the leading ``file`` column (pandas work once)."""
+def _frame(rows: list[tuple], all_columns: list[str], columns: list[str]) -> "pd.DataFrame":
+    """One table from rows that start with the file, keeping ``columns`` (pandas work once)."""
     import pandas as pd
 
-    pairs = [(p, f) for p, f in zip(paths, frames) if len(f)]  # concat warns on empty frames
-    if not pairs:
+    if not rows:
         return pd.DataFrame(columns=columns)
-    table = pd.concat([f for _, f in pairs], ignore_index=True)
-    table.insert(0, "file", [p for p, f in pairs for _ in range(len(f))])
-    return table[columns]
+    return pd.DataFrame(rows, columns=["file", *all_columns])[columns]
 
 
 def extract_file(path: str | Path, annotations: str | Path | None = None, language: str = "zh",
@@ -176,35 +171,47 @@ def extract_file(path: str | Path, annotations: str | Path | None = None, langua
         :class:`~lawstats.errors.ReportError` if the file cannot be read,
         :class:`~lawstats.errors.AnnotationError` if the annotations are bad.
     """
-    notes = _annotations(str(annotations) if annotations is not None else None)
-    figures, excluded = _tables(str(path), notes, max_bytes)
-    columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
-    figures = _stack([figures], [str(path)], columns)
-    if check_language(language) == "en":
-        figures = with_english(figures)
-    return figures, _stack([excluded], [str(path)], EXCLUDED_COLUMNS)
+    check_language(language)
+    figures, excluded, _, _ = _extract_chunk([str(path)], str(annotations) if annotations is not None else None,
+                                             max_bytes, strict=True)
+    return (with_english(figures) if language == "en" else figures), excluded
 
 
-def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int | None = None):
-    """Worker: the stacked tables of a chunk of files, and its failures."""
+def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int | None = None,
+                   strict: bool = False):
+    """Worker: the tables of a chunk of files, and its failures.
+
+    Each file gives plain rows; the chunk's rows become one table per kind, so
+    pandas builds two tables per chunk, not two per file.  With ``strict`` an
+    error is raised rather than listed.
+    """
+    from .dataset import EXCLUDED_COLUMNS as ALL_EXCLUDED
+    from .dataset import FIGURE_COLUMNS
+
     notes = _annotations(annotations)
-    figures, excluded, done, failures = [], [], [], []
+    figures: list[tuple] = []
+    excluded: list[tuple] = []
+    failures = []
     for path in paths:
         try:
-            f, e = _tables(path, notes, max_bytes)
+            f, e = _rows(path, notes, max_bytes)
         except LawstatsError as exc:
+            if strict:
+                raise
             failures.append((path, str(exc)))
             continue
         except Exception as exc:  # noqa: BLE001 - one bad file must not stop 10,000 others
+            if strict:
+                raise
             failures.append((path, f"{path}: unexpected error ({type(exc).__name__}: {exc}); "
                                    "please report it with the file"))
             continue
-        figures.append(f)
-        excluded.append(e)
-        done.append(path)
+        figures += [(path, *row) for row in f]
+        excluded += [(path, *row) for row in e]
     columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
-    return (_stack(figures, done, columns), _stack(excluded, done, EXCLUDED_COLUMNS), failures,
-            len(paths))
+    table = _frame(figures, FIGURE_COLUMNS, [c for c in columns if c != "code_confidence"])
+    table.insert(columns.index("code_confidence"), "code_confidence", _confidences(table))
+    return (table, _frame(excluded, ALL_EXCLUDED, EXCLUDED_COLUMNS), failures, len(paths))
 
 
 def _chunks(items: list, size: int) -> list[list]:

@@ -1,10 +1,21 @@
-"""Find the project's notebooks and execute one with parameters (papermill convention)."""
+"""Find the project's notebooks and execute them with parameters (papermill convention).
+
+:class:`NotebookRunner` is the one notebook executor of lawstats: the site build
+(:func:`lawstats.build.build_site`) and the tests both execute notebooks through
+it, with the same kernel setup (:func:`setup_kernel`) and environment
+(:func:`kernel_env`).
+"""
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NOTEBOOKS_DIR", "notebook_paths", "inject_parameters", "execute_notebook"]
+__all__ = ["NOTEBOOKS_DIR", "notebook_paths", "inject_parameters", "execute_notebook", "NotebookRunner",
+           "NotebookRun", "NotebookError", "KERNEL_SETUP", "kernel_env", "setup_kernel", "describe_figure",
+           "prepare_notebook", "make_reproducible"]
 
 #: The project's notebooks folder (``notebooks/`` beside the package in a checkout).
 NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
@@ -53,8 +64,460 @@ def inject_parameters(nb, parameters: dict[str, Any]):
     return nb
 
 
+# --------------------------------------------------------------------------- kernel side
+
+#: Run in every kernel before the notebook (``IPKernelApp.exec_lines``).
+KERNEL_SETUP = "import lawstats.notebooks as _lsn; _lsn.setup_kernel(); del _lsn"
+
+
+def kernel_env(language: str = "zh") -> dict[str, str]:
+    """Environment variables of a notebook kernel: reproducible output, the page language.
+
+    Examples
+    --------
+    >>> env = kernel_env("en")
+    >>> env["LAWSTATS_LANGUAGE"], env["PYTHONHASHSEED"]
+    ('en', '0')
+    """
+    return {
+        "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
+        "PYTHONHASHSEED": "0",
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        "LAWSTATS_BUILD": "1",
+        "LAWSTATS_LANGUAGE": language,
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+    }
+
+
+def describe_figure(fig, language: str = "zh") -> str | None:
+    """Describe a matplotlib figure from its titles and axis labels (alt text of last resort).
+
+    ``fig.lawstats_alt``, when a chart function set it, wins.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set(title="Cases by year", xlabel="year", ylabel="cases")
+    >>> describe_figure(fig, "en")
+    'Chart: Cases by year (x axis: year; y axis: cases)'
+    >>> plt.close(fig)
+    """
+    explicit = getattr(fig, "lawstats_alt", None)
+    if explicit:
+        return str(explicit)
+    zh = language == "zh"
+    parts = []
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text().strip():
+        parts.append(suptitle.get_text().strip())
+    for ax in fig.axes:
+        title = next((ax.get_title(loc).strip() for loc in ("center", "left", "right")
+                      if ax.get_title(loc).strip()), "")
+        labels = [(("横轴：" if zh else "x axis: ") + ax.get_xlabel().strip()) if ax.get_xlabel().strip() else "",
+                  (("纵轴：" if zh else "y axis: ") + ax.get_ylabel().strip()) if ax.get_ylabel().strip() else ""]
+        labels = [x for x in labels if x]
+        axis = "；".join(labels) if zh else "; ".join(labels)
+        if title and axis:
+            parts.append(f"{title}（{axis}）" if zh else f"{title} ({axis})")
+        elif title or axis:
+            parts.append(title or axis)
+    if not parts:
+        return None
+    return ("图表：" + "；".join(parts)) if zh else ("Chart: " + "; ".join(parts))
+
+
+def setup_kernel() -> None:
+    """Run inside every notebook kernel before the notebook: reproducible charts with alt text.
+
+    Sets matplotlib's ``svg.hashsalt`` (stable SVG ids) and registers, through
+    IPython's public display-formatter API, a PNG formatter for matplotlib
+    figures that wraps the inline backend's own and adds a description of the
+    figure (:func:`describe_figure`) to the output's metadata as
+    ``{"image/png": {"lawstats": {"alt": ...}}}``; the pages use it when a
+    notebook gave no alt text of its own.  The inline backend registers its
+    formatter when it is imported in a running kernel
+    (``tests/test_notebooks.py`` checks that a plain ``plt.show()`` gets the
+    description).
+    """
+    import matplotlib
+
+    matplotlib.rcParams["svg.hashsalt"] = "lawstats"
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipykernel always brings it
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    import matplotlib_inline.backend_inline  # noqa: F401 - configures the inline backend for `shell`
+    from matplotlib.figure import Figure
+
+    formatter = shell.display_formatter.formatters["image/png"]
+    try:
+        png = formatter.lookup_by_type(Figure)
+    except KeyError:  # no PNG output for figures configured: nothing to describe
+        return
+    if getattr(png, "_lawstats", False):
+        return
+    language = os.environ.get("LAWSTATS_LANGUAGE", "zh")
+
+    def png_with_alt(fig):
+        data = png(fig)
+        try:
+            alt = describe_figure(fig, language)
+        except Exception:  # a description must never break a chart
+            alt = None
+        if data is None or not alt:
+            return data
+        return data, {"lawstats": {"alt": alt}}
+
+    png_with_alt._lawstats = True  # type: ignore[attr-defined]
+    formatter.for_type(Figure, png_with_alt)
+
+
+# --------------------------------------------------------------------------- one executor
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_STYLER_ID = re.compile(r"(?<![A-Za-z0-9_])T_([0-9a-f]{5})(?=[_\"'\s{,.:#>])")
+_ADDRESS = re.compile(r"( at 0x)[0-9a-fA-F]{6,16}(>)")
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", name).strip("-")[:48] or "nb"
+
+
+def prepare_notebook(nb, stem: str, parameters: dict[str, Any]):
+    """Inject the parameters and give every cell a deterministic id; return ``(nb, injected index)``."""
+    nb = inject_parameters(nb, parameters)
+    injected = next((i for i, c in enumerate(nb.cells)
+                     if "injected-parameters" in c.get("metadata", {}).get("tags", [])), -1)
+    nb.nbformat_minor = max(nb.nbformat_minor, 5)
+    slug = _slug(stem)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"{slug}-{i}"
+    return nb, injected
+
+
+def make_reproducible(nb) -> None:
+    """Remove what varies between two executions of the same notebook."""
+    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("papermill", None)
+    for index, cell in enumerate(nb.cells):
+        cell.metadata.pop("execution", None)
+        styler_ids: dict[str, str] = {}
+
+        def styler(m: re.Match) -> str:
+            new = styler_ids.setdefault(m.group(1), f"{index:03d}{len(styler_ids):02d}")
+            return f"T_{new}"
+
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                data["text/html"] = _STYLER_ID.sub(styler, data["text/html"])
+            if "text/plain" in data:
+                data["text/plain"] = _ADDRESS.sub(r"\g<1>0\g<2>", data["text/plain"])
+            if output.get("output_type") == "stream":
+                output["text"] = _ADDRESS.sub(r"\g<1>0\g<2>", output["text"])
+
+
+def _failure(nb, path: Path, position: int | None, injected: int, exc: BaseException) -> dict:
+    """Describe a failed execution in plain data (printable)."""
+    ename = getattr(exc, "ename", None) or type(exc).__name__
+    evalue = getattr(exc, "evalue", None)
+    if evalue is None:
+        evalue = str(exc).strip().splitlines()[-1] if str(exc).strip() else ""
+    lines: list[str] = []
+    first_line = ""
+    cell_index: int | None = None
+    if position is not None and 0 <= position < len(nb.cells):
+        cell = nb.cells[position]
+        first_line = next((x.strip() for x in cell.source.splitlines() if x.strip()), "")
+        cell_index = position if position < injected or injected < 0 else (
+            None if position == injected else position - 1)
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                lines = [_ANSI.sub("", line) for line in output.get("traceback", [])]
+    if not lines:
+        lines = str(getattr(exc, "traceback", "") or exc).splitlines()
+    text = "\n".join(lines).strip().splitlines()
+    return {
+        "ok": False,
+        "notebook": path.name,
+        "cell_index": cell_index,
+        "injected": position == injected,
+        "first_line": first_line,
+        "ename": str(ename),
+        "evalue": str(evalue),
+        "traceback": "\n".join(text[-12:]),
+    }
+
+
+@dataclass
+class NotebookRun:
+    """One notebook to execute, and what came of it.
+
+    ``outcome`` is ``None`` until it ran; then ``{"ok": True, "seconds": ...}``
+    or a failure: ``{"ok": False, "notebook", "cell_index", "injected",
+    "first_line", "ename", "evalue", "traceback"}`` (``cell_index`` counts the
+    cells of the notebook as saved).  ``nb`` is the executed notebook.
+    """
+
+    path: Path
+    parameters: dict[str, Any]
+    tag: Any = None
+    nb: Any = None
+    outcome: dict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.outcome and self.outcome["ok"])
+
+
+class NotebookRunner:
+    """Execute notebooks concurrently, each in a new kernel of its own; the one executor of lawstats.
+
+    The site build and the tests both use it, so a notebook tested is a
+    notebook built: parameters injected after the cell tagged ``parameters``,
+    deterministic cell ids, :func:`setup_kernel` run in the kernel, the
+    environment of :func:`kernel_env` (language from the ``language``
+    parameter), no timings recorded, :func:`make_reproducible` applied.
+
+    Kernels of the default ``python3`` kernel are forked from a warm process
+    (:class:`lawstats.kernels.KernelFactory`) preloaded with the modules the
+    notebooks import; ``jobs`` of them run at once, driven by asynchronous
+    clients on a thread of this process, while the caller's thread receives
+    results (:meth:`results`) and can render them meanwhile.
+
+    Interrupts: the caller's thread stays interruptible (Ctrl-C raises
+    ``KeyboardInterrupt`` there, not in a notebook); leaving the ``with``
+    block by any exception kills the kernels, ends the warm process and
+    removes the kernels' connection files.  If this process dies, the kernels
+    and the warm process notice and end too.
+
+    Examples
+    --------
+    >>> with NotebookRunner(jobs=1) as runner:  # doctest: +SKIP
+    ...     runner.submit("notebooks/00-overview.ipynb", {"language": "en"})
+    ...     for run in runner.results():
+    ...         print(run.path.name, run.ok)
+    00-overview.ipynb True
+    """
+
+    def __init__(self, jobs: int | None = None, kernel: str = "python3", timeout: int | None = 600,
+                 fork: bool | None = None, env: dict[str, str] | None = None) -> None:
+        self.jobs = max(1, jobs or os.cpu_count() or 1)
+        self.env = dict(env or {})  # added to every kernel's environment
+        self.kernel = kernel
+        self.timeout = timeout
+        self.fork = fork
+        self._runs: list[NotebookRun] = []
+        self._started = False
+        self._cancelled = False
+
+    def submit(self, path: str | Path, parameters: dict[str, Any] | None = None, tag: Any = None) -> NotebookRun:
+        """Queue a notebook (before :meth:`results` is first called); runs start in submission order."""
+        if self._started:
+            raise RuntimeError("submit every notebook before asking for results")
+        run = NotebookRun(Path(path).resolve(), dict(parameters or {}), tag)
+        self._runs.append(run)
+        return run
+
+    def cancel_pending(self) -> None:
+        """Start no further notebook (those running finish); the skipped ones are not yielded."""
+        self._cancelled = True
+
+    def __enter__(self) -> "NotebookRunner":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- the work --------------------------------------------------------------------------
+    def results(self):
+        """Yield each :class:`NotebookRun` as it finishes (in the caller's thread)."""
+        import queue
+        import tempfile
+        import threading
+
+        if self._started:
+            raise RuntimeError("results() can be iterated once")
+        self._started = True
+        if not self._runs:
+            return
+        self._done: queue.Queue = queue.Queue()
+        self._connections = Path(tempfile.mkdtemp(prefix="lawstats-kernels-"))
+        self._factory = self._make_factory()
+        self._loop = None
+        self._thread = threading.Thread(target=self._thread_main, name="lawstats-notebooks", daemon=True)
+        self._thread.start()
+        finished = 0
+        expected = len(self._runs)
+        while finished < expected:
+            item = self._done.get()
+            if item is None:  # the loop has ended (every run done or skipped)
+                break
+            finished += 1
+            yield item
+
+    def _make_factory(self):
+        from .kernels import KernelFactory, fork_available, module_closure, notebook_imports
+
+        use = self.fork if self.fork is not None else (self.kernel == "python3" and fork_available())
+        if not use:
+            return None
+        import json
+
+        # plain JSON, not nbformat: the zygote starts before this process imports nbformat
+        sources = []
+        for run in self._runs:
+            try:
+                cells = json.loads(run.path.read_text(encoding="utf-8"))["cells"]
+                sources += ["".join(c["source"]) if isinstance(c["source"], list) else c["source"]
+                            for c in cells if c.get("cell_type") == "code"]
+            except Exception:  # noqa: BLE001 - reported when the notebook itself is read
+                continue
+        env = {**os.environ, **kernel_env(self._runs[0].parameters.get("language", "zh")), **self.env}
+        return KernelFactory(env, self._runs[0].path.parent, module_closure(notebook_imports(sources)),
+                             cleanup=self._connections)
+
+    def _thread_main(self) -> None:
+        import asyncio
+
+        loop = asyncio.new_event_loop()
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._run_all())
+        except BaseException:  # noqa: BLE001 - cancelled by close(); the caller reports
+            pass
+        finally:
+            try:  # nbclient's own helper tasks too: cancelled and awaited, never left pending
+                pending = asyncio.all_tasks(loop)
+                for task in pending:
+                    task.cancel()
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+                loop.run_until_complete(loop.shutdown_asyncgens())
+            except BaseException:  # noqa: BLE001
+                pass
+            loop.close()
+            self._done.put(None)
+
+    async def _run_all(self) -> None:
+        import asyncio
+
+        semaphore = asyncio.Semaphore(self.jobs)
+
+        async def one(run: NotebookRun) -> None:
+            async with semaphore:
+                if self._cancelled:
+                    return
+                await self._execute(run)
+                self._done.put(run)
+
+        self._tasks = [asyncio.ensure_future(one(run)) for run in self._runs]
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+    async def _execute(self, run: NotebookRun) -> None:
+        import logging
+        import time
+        import uuid
+
+        import nbformat
+        from jupyter_client import AsyncKernelManager
+        from nbclient import NotebookClient
+
+        started = time.perf_counter()
+        path = run.path
+        nb = None
+        injected = -1
+        where: dict[str, int | None] = {"cell": None}
+        km = None
+        try:
+            nb = nbformat.read(path, as_version=4)
+            nb, injected = prepare_notebook(nb, path.stem, run.parameters)
+            run.nb = nb
+
+            def on_cell_execute(cell=None, cell_index=None, **_):
+                where["cell"] = cell_index
+
+            kernel_id = str(uuid.uuid4())
+            km = AsyncKernelManager(kernel_name=self.kernel,
+                                    connection_file=str(self._connections / f"kernel-{kernel_id}.json"))
+            km.kernel_id = kernel_id
+            if self._factory is not None:
+                from .kernels import ForkProvisioner
+
+                km.provisioner = ForkProvisioner(kernel_id=kernel_id, kernel_spec=km.kernel_spec, parent=km,
+                                                 factory=self._factory)
+            quiet = logging.getLogger("lawstats.notebooks.client")
+            quiet.setLevel(logging.CRITICAL)
+            client = NotebookClient(
+                nb, km=km, timeout=self.timeout, record_timing=False, allow_errors=False,
+                resources={"metadata": {"path": str(path.parent)}},
+                # the kernel's own log: only errors (not the note that it listens on localhost TCP)
+                extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_SETUP}", "--IPKernelApp.log_level=ERROR"],
+                on_cell_execute=on_cell_execute, log=quiet,
+            )
+            env = {**os.environ, **kernel_env(run.parameters.get("language", "zh")), **self.env}
+            try:
+                await client.async_execute(cwd=str(path.parent), env=env)
+            finally:
+                if client.kc is not None:
+                    client.kc.stop_channels()
+            make_reproducible(nb)
+            run.outcome = {"ok": True, "notebook": path.name, "seconds": time.perf_counter() - started}
+        except Exception as exc:  # nbclient raises CellExecutionError, DeadKernelError, timeouts …
+            run.outcome = _failure(nb if nb is not None else nbformat.v4.new_notebook(), path,
+                                   where["cell"], injected, exc)
+        finally:
+            if km is not None:
+                try:
+                    if km.has_kernel:
+                        await km.shutdown_kernel(now=True)
+                    else:
+                        await km.cleanup_resources()
+                except Exception:  # noqa: BLE001 - the kernel has gone already
+                    pass
+
+    def close(self) -> None:
+        """Kill every kernel, end the warm process, remove the connection files (idempotent)."""
+        import shutil
+
+        self._cancelled = True
+        factory = getattr(self, "_factory", None)
+        if factory is not None:
+            factory.kill_all()
+        thread = getattr(self, "_thread", None)
+        if thread is not None:
+            loop = self._loop
+            if loop is not None and not loop.is_closed():
+                def cancel() -> None:
+                    for task in getattr(self, "_tasks", []):
+                        task.cancel()
+                try:
+                    loop.call_soon_threadsafe(cancel)
+                except RuntimeError:  # the loop closed meanwhile
+                    pass
+            while thread.is_alive():
+                try:
+                    thread.join(timeout=10)
+                    break
+                except KeyboardInterrupt:  # a second Ctrl-C: we are already stopping
+                    continue
+        if factory is not None:
+            factory.close()
+            self._factory = None
+        connections = getattr(self, "_connections", None)
+        if connections is not None:
+            shutil.rmtree(connections, ignore_errors=True)
+
+
 def execute_notebook(path: str | Path, parameters: dict[str, Any] | None = None, timeout: int = 600):
-    """Execute a notebook top to bottom in its folder and return the executed copy.
+    """Execute a notebook top to bottom in its folder, as the site build does, and return it.
+
+    A convenience over :class:`NotebookRunner` for one notebook.
 
     Parameters
     ----------
@@ -67,15 +530,22 @@ def execute_notebook(path: str | Path, parameters: dict[str, Any] | None = None,
 
     Raises
     ------
-    nbclient.exceptions.CellExecutionError
-        If a cell fails; the message names the cell and the error.
+    NotebookError
+        If a cell fails; the message names the notebook, the cell and the error.
     """
-    import nbformat
-    from nbclient import NotebookClient
+    with NotebookRunner(jobs=1, timeout=timeout) as runner:
+        runner.submit(path, parameters)
+        run = next(iter(runner.results()))
+    if not run.ok:
+        raise NotebookError(run.outcome)
+    return run.nb
 
-    path = Path(path)
-    nb = inject_parameters(nbformat.read(path, as_version=4), parameters or {})
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
-    return nb
+
+class NotebookError(Exception):
+    """A notebook failed; ``outcome`` describes where (see :class:`NotebookRun`)."""
+
+    def __init__(self, outcome: dict) -> None:
+        self.outcome = outcome
+        where = "the injected parameters" if outcome.get("injected") else f"cell {outcome.get('cell_index')}"
+        super().__init__(f"{outcome['notebook']} failed in {where}: {outcome['ename']}: {outcome['evalue']}\n"
+                         f"{outcome['traceback']}")

@@ -123,9 +123,9 @@ def _alt_text(nb, resources):
     The alt text of an image is, in order: ``output.metadata["alt"]``,
     ``output.metadata[mimetype]["alt"]`` (what ``lawstats.plotting.show`` writes),
     the code cell's ``metadata["alt"]`` (a string, or a list with one entry per
-    image of the cell), the description the build's kernel hook derived from the
-    figure (``output.metadata["lawstats"]["alt"]``, see
-    :func:`lawstats.build.describe_figure`), and last ``"<Chart> N: <page title>"``.
+    image of the cell), the description the kernel's figure formatter derived
+    from the figure (``output.metadata[mimetype]["lawstats"]["alt"]``, see
+    :func:`lawstats.notebooks.setup_kernel`), and last ``"<Chart> N: <page title>"``.
     """
     chart = resources["lawstats"]["chart_label"]
     title = resources["lawstats"]["title"]
@@ -147,8 +147,8 @@ def _alt_text(nb, resources):
                     alt = cell_alt
                 elif in_cell < len(cell_alt):
                     alt = cell_alt[in_cell]
-            if not alt:
-                alt = (metadata.get("lawstats") or {}).get("alt")
+            if not alt:  # the description the kernel's figure formatter added (or an older build's hook)
+                alt = ((metadata.get(mimetype) or {}).get("lawstats") or metadata.get("lawstats") or {}).get("alt")
             metadata["alt"] = str(alt or f"{chart} {number}: {title}")
             in_cell += 1
     return nb, resources

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lawstats.build import _kernel_env
+from lawstats.notebooks import kernel_env as _kernel_env
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent

@@ -2,7 +2,8 @@
 with no error or warning in their outputs, and together they show every figure of the report.
 
 Executing a notebook takes seconds, so every (notebook, language, report) runs once per test
-session: the ``executed`` fixture caches the executed copies and every test reads them from it.
+session, in the site build the site tests use too: the ``executed`` fixture reads the executed
+copies from that build's cache, so the notebooks tested are the notebooks built.
 """
 from __future__ import annotations
 
@@ -34,18 +35,17 @@ def _code(path) -> list[tuple[str, str, list[str]]]:
 
 
 @pytest.fixture(scope="session")
-def executed():
-    """``executed(path, language, report=None)``: the executed notebook, run once per session."""
-    cache: dict = {}
+def executed(site_build):
+    """``executed(path, language, report=None)``: the executed notebook, as the site build ran it.
+
+    Every (language, report) is one site build per session (conftest.py's
+    ``site_build``, shared with test_site.py): the notebooks are executed once,
+    by the build's own executor, and read back from its cache.
+    """
 
     def run(path, language: str, report: str | None = None):
-        key = (path.name, language, report)
-        if key not in cache:
-            parameters = {"language": language}
-            if report is not None:
-                parameters["report"] = report
-            cache[key] = execute_notebook(path, parameters)
-        return cache[key]
+        file = None if report is None else (NOTEBOOKS_DIR / report).resolve()
+        return site_build(language, file).executed(path.name)
 
     return run
 

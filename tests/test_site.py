@@ -37,11 +37,13 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    return _build(tmp_path_factory.mktemp("real-site") / "site")
+def real_site(site_build) -> Path:
+    """Our report's site in Chinese, built once per session (shared with test_notebooks.py)."""
+    return site_build("zh").site
 
 
 def test_two_clean_builds_are_byte_identical(real_site, tmp_path):
+    # the shared site was built with an empty cache; this one keeps none at all
     again = _snapshot(_build(tmp_path / "site"))
     first = _snapshot(real_site)
     assert sorted(again) == sorted(first)
@@ -81,8 +83,8 @@ def test_every_figure_has_its_anchor_and_every_chart_its_alt(real_site):
             assert alt and len(alt.group(1)) > 10, f"{page.name}: an image without useful alt text"
 
 
-def test_english_site_declares_its_language(tmp_path):
-    site = _build(tmp_path / "en", language="en")
+def test_english_site_declares_its_language(site_build):
+    site = site_build("en").site
     for page in sorted(site.rglob("*.html")):
         assert '<html lang="en"' in page.read_text(encoding="utf-8"), page.name
 
