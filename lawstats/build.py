@@ -121,13 +121,14 @@ def _hash_files(h: "hashlib._Hash", label: str, root: Path, files: Iterable[Path
         h.update(len(data).to_bytes(8, "big") + data)
 
 
-def inputs_digest(data_dir: str | Path = "data", lock_file: str | Path = "requirements/lock.txt",
+def inputs_digest(data_dir: str | Path | None = "data", lock_file: str | Path | None = "requirements/lock.txt",
                   package_dir: str | Path | None = None) -> str:
     """sha256 over everything a notebook may read besides itself.
 
     That is every file under ``data_dir`` (path and bytes), every file of the
-    lawstats package (``*.py`` and ``templates/**``), the lock file and the
-    Python version.  A missing folder or lock file counts as empty.
+    lawstats package (``*.py``, ``templates/**`` and ``case_studies/**``), the
+    lock file and the Python version.  A missing (or None) folder or lock file
+    counts as empty.
 
     Examples
     --------
@@ -136,13 +137,13 @@ def inputs_digest(data_dir: str | Path = "data", lock_file: str | Path = "requir
     """
     h = hashlib.sha256(CACHE_VERSION.encode())
     h.update(sys.version.encode())
-    data_dir = Path(data_dir)
-    if data_dir.is_dir():
+    data_dir = Path(data_dir) if data_dir is not None else None
+    if data_dir is not None and data_dir.is_dir():
         _hash_files(h, "data", data_dir, _files(data_dir, ["**/*"]))
     package = Path(package_dir) if package_dir is not None else _PACKAGE_DIR
-    _hash_files(h, "package", package, _files(package, ["**/*.py", "templates/**/*"]))
-    lock = Path(lock_file)
-    h.update(b"[lock]\0" + (lock.read_bytes() if lock.is_file() else b"<missing>"))
+    _hash_files(h, "package", package, _files(package, ["**/*.py", "templates/**/*", "case_studies/**/*"]))
+    lock = Path(lock_file) if lock_file is not None else None
+    h.update(b"[lock]\0" + (lock.read_bytes() if lock is not None and lock.is_file() else b"<missing>"))
     return h.hexdigest()
 
 
@@ -426,12 +427,14 @@ def _report_parameter(report: str | Path | None, notebooks_dir: Path) -> str | N
         return str(path)
 
 
-def _tables_describe(report: Path, data_dir: Path) -> bool:
+def _tables_describe(report: Path, data_dir: Path | None) -> bool:
     """True when ``data_dir/figures.csv`` was made from ``report`` (same provenance hash)."""
     import pandas as pd
 
     from .report import load_report
 
+    if data_dir is None:
+        return False
     path = data_dir / "figures.csv"
     if not path.is_file():
         return False
@@ -440,34 +443,33 @@ def _tables_describe(report: Path, data_dir: Path) -> bool:
     return not hashes or hashes == {load_report(report).sha256}
 
 
-def _report_tables(report: Path, data_dir: Path) -> dict[str, bytes]:
+def _report_tables(report: Path, data_dir: Path | None) -> dict[str, bytes]:
     """The downloadable tables of a report: ``{file name: bytes}``.
 
     When the tables in ``data_dir`` describe this report (their ``sha256``
     provenance column is the hash of its canonical text) they are used as they
     are — the curated tables of the project's report; for any other report they
-    are made now, by extraction (curated labels where their
-    context matches, automatic ones elsewhere) and the automatic audit.
+    are made now (:func:`lawstats.dataset.report_tables`: a case study's labels
+    only when it applies to the whole document) with its audit.
     """
-    from .dataset import extract_tables
+    from .dataset import report_tables
 
     if _tables_describe(report, data_dir):
         return {name: (data_dir / name).read_bytes() for name in DOWNLOADS
                 if (data_dir / name).is_file()}
     from .audit import load_audit
-    from .dataset import DEFAULT_ANNOTATIONS
 
-    figures, excluded = extract_tables(report, DEFAULT_ANNOTATIONS, strict=False)
+    figures, excluded = report_tables(report)
     audit = load_audit(report)
     csv = {"figures.csv": figures, "excluded.csv": excluded, "audit.csv": audit}
     files = {name: frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
              for name, frame in csv.items()}
-    if (data_dir / "datapackage.json").is_file():
+    if data_dir is not None and (data_dir / "datapackage.json").is_file():
         files["datapackage.json"] = (data_dir / "datapackage.json").read_bytes()
     return files
 
 
-def _site_pages(*, report: Path, data_dir: Path, pages: list[dict], language: str) -> dict[str, bytes]:
+def _site_pages(*, report: Path, data_dir: Path | None, pages: list[dict], language: str) -> dict[str, bytes]:
     """Render the index and the annotated report, with the downloads; ``{relative path: bytes}``."""
     import io
 
@@ -603,15 +605,15 @@ def _build_error(failures: list[dict], out: Path) -> BuildError:
 
 def build_site(
     out_dir: str | Path = "site",
-    notebooks_dir: str | Path = "notebooks",
+    notebooks_dir: str | Path | None = None,
     report: str | Path | None = None,
     language: str = "zh",
     jobs: int | None = None,
     cache_dir: str | Path | None = ".cache/lawstats-build",
     progress: bool = True,
     *,
-    data_dir: str | Path = "data",
-    lock_file: str | Path = "requirements/lock.txt",
+    data_dir: str | Path | None = None,
+    lock_file: str | Path | None = None,
     kernel: str = "python3",
     timeout: int | None = 600,
 ) -> BuildResult:
@@ -621,8 +623,11 @@ def build_site(
     ----------
     out_dir : str or Path
         The site folder; replaced as a whole when the build succeeds.
-    notebooks_dir : str or Path
-        Where the ``NN-*.ipynb`` notebooks are; they run with it as working folder.
+    notebooks_dir : str or Path, optional
+        Where the ``NN-*.ipynb`` notebooks are.  Default: the report's notebooks
+        (:func:`lawstats.notebooks.report_notebooks`: the general ones, and the
+        case study's own when one applies to the report).  Each notebook runs
+        with its own folder as working folder.
     report : str or Path, optional
         The report file; ``None`` means the project's default report
         (notebooks receive ``report = None``).
@@ -635,9 +640,11 @@ def build_site(
         ``None`` disables the cache (everything is executed, nothing kept).
     progress : bool
         Print one line per notebook on stderr.
-    data_dir, lock_file : str or Path
+    data_dir, lock_file : str or Path, optional
         The data folder (hashed into the cache key, source of the figures,
-        audit and downloads) and the locked dependencies (hashed).
+        audit and downloads when they describe the report) and the locked
+        dependencies (hashed).  Default: the checkout's (:mod:`lawstats.paths`),
+        none when lawstats is installed.
     kernel : str
         The Jupyter kernel to run the notebooks with.
     timeout : int or None
@@ -660,9 +667,15 @@ def build_site(
 
     strings(language)  # validates the language
     started = time.perf_counter()
+    from . import paths as where
+
     out = Path(out_dir).resolve()
-    nb_dir = Path(notebooks_dir).resolve()
-    data = Path(data_dir).resolve()
+    if data_dir is None:
+        data = where.data_dir()
+    else:
+        data = Path(data_dir).resolve()
+    if lock_file is None:
+        lock_file = where.lock_file()
     if report is None:
         from .report import default_report_path
 
@@ -671,19 +684,27 @@ def build_site(
         report_path = Path(report).resolve()
     if not report_path.is_file():
         raise ReportError(str(report_path), "no such file; expected the report's text file")
-    if not nb_dir.is_dir():
-        raise BuildError(f"notebooks folder {nb_dir} does not exist; expected a folder of NN-*.ipynb notebooks")
+    if notebooks_dir is None:
+        from .notebooks import report_notebooks
+
+        paths = report_notebooks(report_path)
+        if not paths:
+            raise BuildError(f"no notebooks in {where.notebooks_dir()}; expected the general NN-*.ipynb "
+                             "notebooks shipped with lawstats")
+    else:
+        nb_dir = Path(notebooks_dir).resolve()
+        if not nb_dir.is_dir():
+            raise BuildError(f"notebooks folder {nb_dir} does not exist; expected a folder of NN-*.ipynb notebooks")
+        paths = notebook_paths(nb_dir)
     report_bytes = report_path.read_bytes()
 
-    parameters = {"report": _report_parameter(report, nb_dir), "language": language}
     key_parameters = {
-        **parameters,
+        "language": language,
         "report_sha256": hashlib.sha256(report_bytes).hexdigest(),
         "kernel": kernel,
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
     }
     inputs = inputs_digest(data, lock_file)
-    paths = notebook_paths(nb_dir)
 
     temporary_cache = None
     if cache_dir is None:
@@ -698,8 +719,9 @@ def build_site(
     log = _Progress(progress, len(paths))
     for path in paths:
         raw = path.read_bytes()
-        title = notebook_title(json.loads(raw), path.stem)
-        key = cache_key(raw, key_parameters, inputs)
+        title = notebook_title(json.loads(raw), path.stem, language)
+        parameters = {"report": _report_parameter(report, path.parent), "language": language}
+        key = cache_key(raw, {**key_parameters, **parameters}, inputs)
         entry = nb_cache / f"{path.stem}.{key[:32]}"
         pages.append({"name": path.stem, "title": title, "href": f"{path.stem}.html",
                       "code_href": f"code/{path.stem}.html", "entry": entry})

@@ -17,7 +17,9 @@ changes are computed exactly with :mod:`lawstats.rates`; floats appear only
 when drawing.
 
 A chart whose figures a report does not state raises :class:`MissingFigures`;
-:func:`show_chart` shows a short note in its place instead.
+a chart with nothing to draw for a report (no checks, no parts, no figures)
+raises :class:`NothingToDraw`; :func:`show_chart` shows a sentence saying so
+in its place instead, so every report builds.
 
 Decisions
 ---------
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["MissingFigures", "show_chart", "bounds_chart", "legal_education_reach", "legal_review_workload",
+__all__ = ["MissingFigures", "NothingToDraw", "show_chart", "part_lengths_chart", "bounds_chart", "legal_education_reach", "legal_review_workload",
            "staffing_range", "trips_needed", "startup_steps", "disclosure_shares", "dispute_funnel",
            "reconsideration_litigation", "oversight_replies", "figures_by_part_chart", "mentions_chart",
            "verdicts_chart", "denominators_chart", "comparison_chart", "PALETTE"]
@@ -69,6 +71,21 @@ class MissingFigures(LawstatsError, LookupError):
         self.ids = list(ids)
         self.chart = chart
         super().__init__(f"{chart} needs figure(s) not in this report: {', '.join(self.ids)}")
+
+
+class NothingToDraw(MissingFigures):
+    """A chart has nothing to draw for this report; ``key`` names the sentence that says so.
+
+    Examples
+    --------
+    >>> error = NothingToDraw("nothing_checks", "verdicts_chart")
+    >>> error.key, str(error)
+    ('nothing_checks', 'verdicts_chart has nothing to draw for this report (nothing_checks)')
+    """
+
+    def __init__(self, key: str, chart: str = "chart") -> None:
+        self.key, self.ids, self.chart = key, [], chart
+        LookupError.__init__(self, f"{chart} has nothing to draw for this report ({key})")
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -585,6 +602,8 @@ def figures_by_part_chart(figures: "pd.DataFrame", language: str = "zh", report=
     """How many figures each part states, stacked by kind (from :func:`lawstats.present.figures_by_part`)."""
     from .present import figures_by_part
 
+    if figures.empty:
+        raise NothingToDraw("nothing_figures", "figures_by_part_chart")
     table = figures_by_part(figures, language, report)
     table = table.iloc[:-1, :-2]  # without the totals and the repeats column
     fig, ax = _figure(language, figsize=(8, 0.42 * len(table) + 2.0))
@@ -614,6 +633,8 @@ def mentions_chart(figures: "pd.DataFrame", excluded: "pd.DataFrame", language: 
     """Every numeral in the report: how many became figures, how many were excluded and why."""
     from .present import mentions_table
 
+    if figures.empty and excluded.empty:
+        raise NothingToDraw("nothing_mentions", "mentions_chart")
     table = mentions_table(figures, excluded, language).iloc[:-1]
     what, counts = table.iloc[:, 0].tolist(), table.iloc[:, 1].astype(int).tolist()
     total = sum(counts)
@@ -640,6 +661,8 @@ def verdicts_chart(audit: "pd.DataFrame", language: str = "zh") -> "Figure":
     from .audit import VERDICTS
     from .present import audit_overview
 
+    if audit.empty:
+        raise NothingToDraw("nothing_checks", "verdicts_chart")
     table = audit_overview(audit, language).iloc[:-1, :-1]
     fig, ax = _figure(language, figsize=(8, 0.45 * len(table) + 2.0))
     ys = list(range(len(table)))[::-1]
@@ -698,7 +721,7 @@ def denominators_chart(audit: "pd.DataFrame", figures: "pd.DataFrame", language:
     else:
         rows = [r for r in rows if r["reported"].rstrip("%") not in ("100", "0")]
         if not rows:
-            raise MissingFigures(["rate_without_denominator"], "denominators_chart")
+            raise NothingToDraw("nothing_denominators", "denominators_chart")
     check = rows[0]
     rate = by_id[check["figure_ids"].split()[0]]
     reported = check["reported"].rstrip("%")
@@ -778,10 +801,25 @@ def show_chart(function: Callable[..., "Figure"], *args, language: str = "zh", *
 
     try:
         fig = function(*args, language=language, **kwargs)
+    except NothingToDraw as exc:
+        display(Note(label(exc.key, language)))
+        return
     except MissingFigures as exc:
         display(Note(label("chart_skipped", language).format(ids=", ".join(exc.ids))))
         return
     show(fig)
+
+
+def part_lengths_chart(report, language: str = "zh") -> "Figure":
+    """The length of each part of a report (:func:`lawstats.plotting.plot_part_lengths`).
+
+    Raises :class:`NothingToDraw` for a report with no parts headed ``一、``….
+    """
+    from .plotting import plot_part_lengths
+
+    if not report.structure.parts:
+        raise NothingToDraw("nothing_parts", "part_lengths_chart")
+    return plot_part_lengths(report, language)
 
 
 def comparison_chart(long: "pd.DataFrame", language: str = "zh", max_indicators: int = 8) -> "Figure":
@@ -800,7 +838,7 @@ def comparison_chart(long: "pd.DataFrame", language: str = "zh", max_indicators:
     shared = [c for c, n in firsts.groupby("code", sort=False)["report"].nunique().items() if n >= 2]
     shared = [c for c in dict.fromkeys(firsts["code"]) if c in shared][:max_indicators]
     if not shared:
-        raise MissingFigures([label("no_shared_indicator", language)], "comparison_chart")
+        raise NothingToDraw("nothing_shared", "comparison_chart")
     reports = sorted(firsts["report"].unique())
     fig, axes = _figure(language, nrows=len(shared), ncols=1,
                         figsize=(8, 0.42 * len(reports) * len(shared) + 0.9 * len(shared) + 1.4), squeeze=False)

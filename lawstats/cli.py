@@ -338,16 +338,17 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _add_audit(subparsers) -> None:
-    from .audit import DEFAULT_CHECKS
+    from .audit import AUTO
 
     p = subparsers.add_parser(
         "audit",
         help="print the audit of a report's arithmetic; exit 1 if a check is inconsistent",
-        description="Check every declared relation (data/checks.yaml) and every automatic one "
-                    "(repeated figures, rates and their denominators) and print one row per check "
+        description="Check every declared relation (the checks.yaml of the case study that applies "
+                    "to the report as a whole: our report or an edited copy of it) and every automatic "
+                    "one (repeated figures, rates and their denominators) and print one row per check "
                     "with its verdict and arithmetic, then a summary. Without FILE, the project's "
-                    "report (from data/figures.csv, recomputed now); with FILE, any report: the "
-                    "declared checks apply wherever their figures are found by context. "
+                    "report; with FILE, any report: another county's report gets the automatic checks "
+                    "only. "
                     "Exit status: 0 no check is inconsistent, 1 some check is, 2 bad input.",
     )
     p.add_argument("file", nargs="?", default=None, metavar="FILE",
@@ -356,8 +357,9 @@ def _add_audit(subparsers) -> None:
                    help="a table for people or audit.csv columns for machines (default: %(default)s)")
     p.add_argument("--language", choices=("zh", "en"), default="zh",
                    help="language of the arithmetic and headings (default: %(default)s)")
-    p.add_argument("--checks", default=str(DEFAULT_CHECKS), metavar="PATH",
-                   help="declared checks (default: the project's data/checks.yaml)")
+    p.add_argument("--checks", default=AUTO, metavar="PATH",
+                   help="declared checks (default: those of the case study that applies to the "
+                        "report as a whole, if any)")
     p.add_argument("--width", type=int, default=None, metavar="N",
                    help="table width in columns (default: the terminal's, or 100)")
     p.set_defaults(func=_audit)

@@ -71,6 +71,22 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_skipped": ("（此图略去：本报告没有所需的数字 {ids}。）",
                       "(Chart skipped: this report does not state the figures it needs: {ids}.)"),
     "automatic_label": ("（自动）", "(automatic)"),
+    # -- nothing to show (an empty result is said in words)
+    "nothing_checks": ("审计在本报告中没有找到可以核查的数字关系，因此没有核查项。",
+                       "The audit found no relation between figures to check in this report, so there are no checks."),
+    "nothing_denominators": ("本报告没有缺少分子分母的比率（百分之百除外），因此无图可画。",
+                             "The report states no rate without its numerator and denominator (other than 100%), "
+                             "so there is nothing to draw."),
+    "nothing_shared": ("没有哪个标准指标出现在两份及以上报告中，因此还没有可以并列画出的指标。",
+                       "No standard indicator is stated by two or more of the reports compared, so there is "
+                       "nothing to draw side by side."),
+    "nothing_figures": ("报告中没有表示数量的数字。", "The report states no figures."),
+    "nothing_mentions": ("报告中没有任何数字字样。", "The report contains no numerals."),
+    "nothing_parts": ("报告没有以“一、”“二、”等标题分成部分，因此没有各部分的篇幅可画。",
+                      "The report has no parts headed 一、, 二、 …, so there are no part lengths to draw."),
+    "nothing_outline": ("报告没有以“一、”“（一）”等标题分部分和节。",
+                        "The report has no parts or sections headed 一、 or （一）."),
+    "nothing_in_table": ("（没有这样的项。）", "(None.)"),
     # -- comparing reports (lawstats.compare)
     "comparison_one": ("目前只有一份报告（{names}），还不能比较；下表和下图先列出它所陈述的标准指标。把更多报告放进 data/raw/，或在参数 reports 中列出报告文件，即可并列比较。",
                        "There is only one report so far ({names}), so there is nothing to compare yet; the table below lists the standard indicators it states. Put more reports in data/raw/, or list report files in the reports parameter, to set them side by side."),

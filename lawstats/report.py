@@ -25,9 +25,11 @@ from .structure import Structure, parse_structure
 
 __all__ = ["Report", "load_report", "decode_report", "default_report_path", "DATA_DIR"]
 
-#: The project's data folder (``data/`` beside the package when run from a checkout).
+#: The project's data folder (``data/`` beside the package when run from a checkout;
+#: absent when lawstats is installed, see :mod:`lawstats.paths`).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_DEFAULT_REPORT = "luzhai-2021.txt"
+#: The project's report ships as package data, in its case study's folder.
+_DEFAULT_REPORT = ("luzhai_2021", "luzhai-2021.txt")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -39,14 +41,20 @@ _BOMS = (
 
 
 def default_report_path() -> Path:
-    """Return the path of the project's default report, ``data/raw/luzhai-2021.txt``.
+    """Return the path of the project's default report, shipped with its case study.
+
+    It is a byte-for-byte copy of ``data/raw/luzhai-2021.txt`` (a test keeps
+    them identical), so an installed lawstats has it too.
 
     Examples
     --------
     >>> default_report_path().name
     'luzhai-2021.txt'
     """
-    return DATA_DIR / "raw" / _DEFAULT_REPORT
+    from .paths import case_studies_dir
+
+    folder, name = _DEFAULT_REPORT
+    return case_studies_dir() / folder / name
 
 
 @dataclass(frozen=True)
@@ -169,8 +177,8 @@ def load_report(path: str | Path | None = None) -> Report:
     Parameters
     ----------
     path : str or Path, optional
-        The report file.  Defaults to the project's report,
-        ``data/raw/luzhai-2021.txt``.
+        The report file.  Defaults to the project's report
+        (:func:`default_report_path`).
 
     Returns
     -------

@@ -50,6 +50,7 @@ CHARTS = {
     "denominators_chart": lambda d, lang: charts.denominators_chart(d["audit"], d["figures"], lang,
                                                                     text=d["doc"].text),
     "plot_part_lengths": lambda d, lang: plot_part_lengths(d["doc"], lang),
+    "part_lengths_chart": lambda d, lang: charts.part_lengths_chart(d["doc"], lang),
     "comparison_chart": lambda d, lang: charts.comparison_chart(d["comparison"], lang),
 }
 
@@ -76,7 +77,8 @@ def _patches(fig, gid: str):
 
 
 def test_every_chart_function_is_tested():
-    public = {n for n in charts.__all__ if n not in ("MissingFigures", "show_chart", "bounds_chart", "PALETTE")}
+    public = {n for n in charts.__all__
+              if n not in ("MissingFigures", "NothingToDraw", "show_chart", "bounds_chart", "PALETTE")}
     assert public <= set(CHARTS)
 
 
@@ -91,7 +93,7 @@ def test_chart_draws_without_warnings(name, language, data):
     titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
     assert any(t.strip() for t in titles), "a chart says what it shows"
     assert any(ax.get_xlabel() or ax.get_ylabel() for ax in fig.axes), "axes are labelled"
-    if name != "plot_part_lengths":
+    if name not in ("plot_part_lengths", "part_lengths_chart"):  # a plain chart of the text, no data
         caption = fig.texts[-1]
         assert caption.get_position()[1] < 0.2 and caption.get_fontsize() <= 9, "a small caption at the bottom"
         assert "data/" in caption.get_text()
@@ -188,3 +190,37 @@ def test_a_report_without_the_figures_gets_a_note(capsys):
     charts.show_chart(charts.dispute_funnel, figures, language="en")
     out = capsys.readouterr().out
     assert "Chart skipped" in out and "disputes-screened" in out and not CJK.search(out)
+
+
+# A made-up report with no headings, no rate and no relation to check (tests/reports/README.md).
+EMPTY_REPORT = ROOT / "tests/reports/heping-2021.txt"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_report_with_nothing_to_draw_gets_a_sentence(language, capsys):
+    """Every general chart of a report with no parts, no checks and no rate says so in words."""
+    doc = load_report(EMPTY_REPORT)
+    figures, excluded = load_tables(EMPTY_REPORT)
+    audit = load_audit(EMPTY_REPORT)
+    assert audit.empty and not doc.structure.parts  # what this report is for
+    from lawstats.compare import compare_reports
+
+    cases = [
+        (charts.verdicts_chart, (audit,), {}, "nothing_checks"),
+        (charts.denominators_chart, (audit, figures), {"text": doc.text}, "nothing_denominators"),
+        (charts.part_lengths_chart, (doc,), {}, "nothing_parts"),
+        (charts.comparison_chart, (compare_reports([EMPTY_REPORT]),), {}, "nothing_shared"),
+        (charts.figures_by_part_chart, (figures.iloc[0:0],), {}, "nothing_figures"),
+        (charts.mentions_chart, (figures.iloc[0:0], excluded.iloc[0:0]), {}, "nothing_mentions"),
+    ]
+    for function, args, kwargs, key in cases:
+        with pytest.raises(charts.NothingToDraw) as err:
+            function(*args, language=language, **kwargs)
+        assert err.value.key == key
+        charts.show_chart(function, *args, language=language, **kwargs)
+        out = capsys.readouterr().out
+        from lawstats.labels import label
+
+        assert out.strip() == label(key, language)
+        if language == "en":
+            assert not CJK.search(out.replace("一、", "").replace("二、", ""))
