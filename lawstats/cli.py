@@ -132,20 +132,15 @@ def _add_data(subparsers) -> None:
 
 
 # -- audit ---------------------------------------------------------------------------
-_AUDIT_WORDS = {  # key -> (zh, en)
-    "check": ("核查", "check"), "kind": ("类型", "kind"), "verdict": ("结论", "verdict"),
-    "arithmetic": ("算式", "arithmetic"),
-    "checks": ("共 {n} 项核查", "{n} checks"),
-    "by_kind": ("按类型和结论：", "by kind and verdict:"),
-    "skipped": ("未适用的人工核查：{n} 项", "declared checks skipped: {n}"),
-    "skipped_why": ("（所涉数字在该报告中未找到）", " (their figures were not found in this report)"),
-    "inconsistent": ("不一致：{ids}", "inconsistent: {ids}"),
-}
+#: The audit table's own words (``cli_*`` in the catalogue, :mod:`lawstats.labels`); the rest
+#: (kind, verdict, arithmetic) are the words the notebooks and the site use.
+_CATALOGUE_KEYS = {"check": "cli_check", "kind": "kind", "verdict": "verdict", "arithmetic": "arithmetic"}
 
 
 def _word(key: str, language: str, **kw) -> str:
-    zh, en = _AUDIT_WORDS[key]
-    return (zh if language == "zh" else en).format(**kw)
+    from .labels import label
+
+    return label(_CATALOGUE_KEYS.get(key, f"cli_{key}"), language).format(**kw)
 
 
 def _char_width(ch: str) -> int:

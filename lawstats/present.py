@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["Note", "report_summary", "outline_table", "part_of", "section_label", "format_number",
            "format_value", "indicator_label", "select_figures", "quote_context", "figure_table",
            "part_note", "figures_by_part", "mentions_table", "localize_arithmetic", "derived_table",
-           "checks_table", "audit_overview", "denominators_table", "RATE_METHODS", "set_display"]
+           "checks_table", "audit_overview", "denominators_table", "RATE_METHODS", "set_display",
+           "overview_note", "structure_note", "figures_note", "table_or_note"]
 
 
 class Note(str):
@@ -348,6 +349,98 @@ def figure_table(figures: "pd.DataFrame", language: str = "zh", section: str | N
     table = pd.DataFrame(rows, columns=[label(k, language) for k in keys])
     table.index = range(1, len(table) + 1)
     return table
+
+
+# -- prose computed from the report (general notebooks) -----------------------------------
+def _count(n: int, language: str) -> str:
+    return f"{n:,}" if language == "en" else str(n)
+
+
+def overview_note(report: "Report", figures: "pd.DataFrame", language: str = "zh") -> Note:
+    """What the report is, in one paragraph computed from it: title, size, parts, figures.
+
+    In English the report's title appears only as a quote, beside its file name.
+
+    Examples
+    --------
+    >>> from lawstats import load_report
+    >>> from lawstats.dataset import read_figures
+    >>> print(overview_note(load_report(), read_figures(), "en"))
+    The report “鹿寨县2021年度法治政府建设工作情况报告” (file luzhai-2021.txt) is 8,181 characters of prose in 10 parts and 21 sections; it states 77 figures.
+    """
+    from pathlib import Path
+
+    check_language(language)
+    s = report.structure
+    fields = dict(title=report.title, file=Path(report.path).name, chars=_count(len(report.text), language),
+                  parts=len(s.parts), sections=len(s.sections), figures=_count(len(figures), language))
+    key = "overview_parts" if s.parts else "overview_no_parts"
+    return Note(label(key, language).format(**fields))
+
+
+def structure_note(report: "Report", language: str = "zh") -> Note:
+    """How the report is organised, computed from its headings: parts, the longest and shortest.
+
+    Examples
+    --------
+    >>> from lawstats import load_report
+    >>> print(structure_note(load_report(), "en"))
+    The report has 10 parts, 21 sections and 16 enumerated points. The longest part is part 2 (2,302 characters), the shortest part 9 (225 characters).
+    """
+    check_language(language)
+    s = report.structure
+    if not s.parts:
+        return Note(label("nothing_outline", language))
+    lengths = [(p.end - p.start, p) for p in s.parts]
+    longest = max(lengths, key=lambda x: x[0])
+    shortest = min(lengths, key=lambda x: x[0])
+    text = label("structure_counts", language).format(parts=len(s.parts), sections=len(s.sections),
+                                                       points=len(s.points))
+    if len(s.parts) > 1:
+        text += (" " if language == "en" else "") + label("structure_extremes", language).format(
+            long=section_label(longest[1].numeral, language), long_n=_count(longest[0], language),
+            short=section_label(shortest[1].numeral, language), short_n=_count(shortest[0], language))
+    return Note(text)
+
+
+def figures_note(figures: "pd.DataFrame", excluded: "pd.DataFrame", language: str = "zh") -> Note:
+    """How many figures and other numerals the report has, and where their labels come from.
+
+    Examples
+    --------
+    >>> from lawstats.dataset import read_excluded, read_figures
+    >>> print(figures_note(read_figures(), read_excluded(), "en"))
+    Of the 232 numerals in the report, 77 state a figure and 155 are not figures (years, headings, names, …). Every figure's label was written by hand for this report.
+    """
+    check_language(language)
+    total = len(figures) + len(excluded)
+    if not total:
+        return Note(label("nothing_mentions", language))
+    text = label("figures_counts", language).format(total=_count(total, language), n=_count(len(figures), language),
+                                                     k=_count(len(excluded), language))
+    sources = figures["indicator_source"].value_counts() if len(figures) else {}
+    if len(figures) and sources.get("curated", 0) == len(figures):
+        text += (" " if language == "en" else "") + label("figures_curated", language)
+    elif len(figures):
+        if sources.get("automatic", 0):
+            text += "\n\n" + label("note_automatic", language).format(k=int(sources["automatic"]))
+        if sources.get("matched", 0):
+            text += "\n\n" + label("note_matched", language).format(k=int(sources["matched"]))
+    return Note(text)
+
+
+def table_or_note(table, language: str = "zh", key: str = "nothing_in_table"):
+    """The table, or a sentence in ``language`` (label ``key``) when it has no rows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(table_or_note(pd.DataFrame({"a": []}), "en"))
+    (None.)
+    """
+    if isinstance(table, Note) or len(table):
+        return table
+    return Note(label(key, language))
 
 
 def part_note(report: "Report", figures: "pd.DataFrame", part: str, language: str = "zh") -> Note:
