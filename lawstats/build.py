@@ -476,7 +476,7 @@ def _site_pages(*, report: Path, data_dir: Path | None, pages: list[dict], langu
     import pandas as pd
 
     from .report import load_report
-    from .site import render_annotated_report, render_index, static_files
+    from .site import render_annotated_report, render_index, site_title, static_files
 
     doc = load_report(report)
     tables = _report_tables(report, data_dir)
@@ -486,10 +486,11 @@ def _site_pages(*, report: Path, data_dir: Path | None, pages: list[dict], langu
     downloads = [name for name in DOWNLOADS if name in tables]
     files = dict(static_files())
     files["index.html"] = render_index(
-        report_title=doc.title, pages=pages, audit=audit, downloads=downloads, language=language,
+        report_title=site_title(doc, language), pages=pages, audit=audit, downloads=downloads, language=language,
         report_name=Path(doc.path).name, report_sha256=doc.sha256,
     ).encode()
-    files["report.html"] = render_annotated_report(doc.text, figures, audit, language, title=doc.title).encode()
+    files["report.html"] = render_annotated_report(doc.text, figures, audit, language,
+                                                   title=site_title(doc, language)).encode()
     files.update({f"data/{name}": tables[name] for name in downloads})
     return files
 

@@ -56,7 +56,7 @@ def _add_build(subparsers) -> None:
     p = subparsers.add_parser(
         "build",
         help="execute the notebooks and write the static site",
-        description="Execute notebooks/NN-*.ipynb in parallel (reusing cached results whose inputs are "
+        description="Execute the report's notebooks in parallel (reusing cached results whose inputs are "
                     "unchanged) and write the site: index, one page per notebook with its code page, "
                     "the annotated report and the data downloads.",
     )
@@ -68,7 +68,9 @@ def _add_build(subparsers) -> None:
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="notebooks executed at once (default: number of cores)")
     p.add_argument("--no-cache", action="store_true", help="execute every notebook, keep nothing")
-    p.add_argument("--notebooks", default="notebooks", metavar="DIR", help="notebooks folder (default: %(default)s)")
+    p.add_argument("--notebooks", default=None, metavar="DIR",
+                   help="build the notebooks of this folder instead of the report's own (default: the general "
+                        "notebooks shipped with lawstats, plus the case study's when one applies to the report)")
     p.add_argument("--cache-dir", default=".cache/lawstats-build", metavar="DIR",
                    help="cache folder (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")

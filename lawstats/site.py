@@ -35,6 +35,7 @@ __all__ = [
     "VERDICTS",
     "strings",
     "notebook_title",
+    "site_title",
     "render_notebook_pages",
     "rebase_links",
     "render_index",
@@ -162,6 +163,28 @@ def _one_language(language: str):
         return nb, resources
 
     return preprocess
+
+
+def site_title(report, language: str = "zh") -> str:
+    """The title of a report's site in ``language``.
+
+    Chinese: the report's own title.  English: its recorded English title
+    (``title_en`` in the provenance beside the file), else a neutral one from
+    the file name — the Chinese title is the report's own words, quoted on
+    the overview page, not a heading of an English page.
+
+    Examples
+    --------
+    >>> from lawstats import load_report
+    >>> site_title(load_report(), "en")
+    'Luzhai County: report on building law-based government, 2021'
+    """
+    from pathlib import Path as _Path
+
+    check_language(language)
+    if language == "zh":
+        return report.title or _Path(report.path).name
+    return str(report.meta.get("title_en") or f"Report: {_Path(report.path).name}")
 
 
 def notebook_title(nb: Mapping[str, Any], fallback: str, language: str | None = None) -> str:

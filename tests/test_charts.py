@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 
 from lawstats import charts, load_report
+from lawstats.case_studies.luzhai_2021 import charts as luzhai
 from lawstats.audit import load_audit
 from lawstats.dataset import load_tables
 from lawstats.plotting import plot_part_lengths
@@ -35,15 +36,15 @@ def data():
 
 
 CHARTS = {
-    "legal_education_reach": lambda d, lang: charts.legal_education_reach(d["figures"], lang),
-    "legal_review_workload": lambda d, lang: charts.legal_review_workload(d["figures"], lang),
-    "staffing_range": lambda d, lang: charts.staffing_range(d["figures"], lang),
-    "trips_needed": lambda d, lang: charts.trips_needed(d["figures"], lang),
-    "startup_steps": lambda d, lang: charts.startup_steps(d["figures"], lang),
-    "disclosure_shares": lambda d, lang: charts.disclosure_shares(d["figures"], lang),
-    "dispute_funnel": lambda d, lang: charts.dispute_funnel(d["figures"], lang),
-    "reconsideration_litigation": lambda d, lang: charts.reconsideration_litigation(d["figures"], lang),
-    "oversight_replies": lambda d, lang: charts.oversight_replies(d["figures"], lang),
+    "legal_education_reach": lambda d, lang: luzhai.legal_education_reach(d["figures"], lang),
+    "legal_review_workload": lambda d, lang: luzhai.legal_review_workload(d["figures"], lang),
+    "staffing_range": lambda d, lang: luzhai.staffing_range(d["figures"], lang),
+    "trips_needed": lambda d, lang: luzhai.trips_needed(d["figures"], lang),
+    "startup_steps": lambda d, lang: luzhai.startup_steps(d["figures"], lang),
+    "disclosure_shares": lambda d, lang: luzhai.disclosure_shares(d["figures"], lang),
+    "dispute_funnel": lambda d, lang: luzhai.dispute_funnel(d["figures"], lang),
+    "reconsideration_litigation": lambda d, lang: luzhai.reconsideration_litigation(d["figures"], lang),
+    "oversight_replies": lambda d, lang: luzhai.oversight_replies(d["figures"], lang),
     "figures_by_part_chart": lambda d, lang: charts.figures_by_part_chart(d["figures"], lang, d["doc"]),
     "mentions_chart": lambda d, lang: charts.mentions_chart(d["figures"], d["excluded"], lang),
     "verdicts_chart": lambda d, lang: charts.verdicts_chart(d["audit"], lang),
@@ -77,7 +78,7 @@ def _patches(fig, gid: str):
 
 
 def test_every_chart_function_is_tested():
-    public = {n for n in charts.__all__
+    public = {n for n in charts.__all__ + luzhai.__all__
               if n not in ("MissingFigures", "NothingToDraw", "show_chart", "bounds_chart", "PALETTE")}
     assert public <= set(CHARTS)
 
@@ -120,7 +121,7 @@ def _row(figures, fid):
 
 
 def test_staffing_range_bars_span_the_stated_ranges(data):
-    fig = charts.staffing_range(data["figures"], "en")
+    fig = luzhai.staffing_range(data["figures"], "en")
     for fid in ("township-staff-quota-before", "township-staff-quota-after"):
         row = _row(data["figures"], fid)
         (bar,) = _patches(fig, f"range:{fid}")
@@ -129,7 +130,7 @@ def test_staffing_range_bars_span_the_stated_ranges(data):
 
 
 def test_lower_bounds_are_drawn_as_bounds(data):
-    fig = charts.legal_education_reach(data["figures"], "zh")
+    fig = luzhai.legal_education_reach(data["figures"], "zh")
     figures = data["figures"]
     for fid in ("legal-consultations-answered", "civil-code-lecture-cadres", "civil-code-performance-audience",
                 "school-law-classes"):
@@ -151,7 +152,7 @@ def test_shares_are_computed_exactly_from_the_counts(data):
     from lawstats.rates import format_percent, percent
 
     figures = data["figures"]
-    fig = charts.disclosure_shares(figures, "en")
+    fig = luzhai.disclosure_shares(figures, "en")
     n = _row(figures, "enforcement-units")["value"]
     for fid in ("units-publishing-decisions", "units-publishing-discretion"):
         k = _row(figures, fid)["value"]
@@ -164,7 +165,7 @@ def test_funnel_steps_are_exact_shares(data):
     from lawstats.rates import format_percent, percent
 
     figures = data["figures"]
-    fig = charts.dispute_funnel(figures, "en")
+    fig = luzhai.dispute_funnel(figures, "en")
     texts = " ".join(_texts(fig))
     screened, mediated, resolved = (_row(figures, f"disputes-{x}")["value"] for x in ("screened", "mediated",
                                                                                         "resolved"))
@@ -185,9 +186,9 @@ def test_denominators_chart_marks_the_counts_that_cannot_give_the_rate(data):
 def test_a_report_without_the_figures_gets_a_note(capsys):
     figures, _ = load_tables(OTHER_REPORT)
     with pytest.raises(charts.MissingFigures) as err:
-        charts.dispute_funnel(figures, "en")
+        luzhai.dispute_funnel(figures, "en")
     assert "disputes-screened" in err.value.ids
-    charts.show_chart(charts.dispute_funnel, figures, language="en")
+    charts.show_chart(luzhai.dispute_funnel, figures, language="en")
     out = capsys.readouterr().out
     assert "Chart skipped" in out and "disputes-screened" in out and not CJK.search(out)
 
