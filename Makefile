@@ -21,9 +21,9 @@ html: install
 test: install browser
 	$(BIN)/python -m pytest
 
-## lab: open the notebooks in JupyterLab
+## lab: open the project in JupyterLab (general notebooks in notebooks/, the case study's in lawstats/case_studies/)
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab .
 
 ## data: regenerate data/figures.csv, data/excluded.csv and data/audit.csv
 data: install

@@ -299,7 +299,7 @@ def test_render_annotated_report_marks_escapes_and_links():
                      page)
     assert 'class="fig v-none" id="F003"' in page  # no check involves it
     tip = re.search(r'id="tip-F003">(.*?)</span></a>', page).group(1)
-    assert "调解纠纷" in tip and "80 件" in tip and "余" in tip and "80 – …" in tip and "未核对" in tip
+    assert "调解纠纷" in tip and "80 件" in tip and "余" in tip and "80 – …" in tip and "未核查" in tip  # the catalogue's one word (lawstats.labels)
     assert '<tr id="check-C2">' in page and 'href="#F002"' in page
     assert "12 / 11.6 = 1.035" in page  # the arithmetic shown next to the verdict
 

@@ -120,3 +120,17 @@ def test_a_case_study_needs_its_fields(tmp_path):
     (folder / "case-study.yaml").write_text("name: x\ntitle: 某县报告\ntitle_en: X\n", encoding="utf-8")
     with pytest.raises(AnnotationError, match=r"case-study.yaml: missing `report`"):
         case_studies(tmp_path / "studies")
+
+
+def test_a_site_is_made_of_the_general_pages_and_the_case_study_pages_that_apply(tmp_path):
+    from lawstats.notebooks import report_notebooks
+
+    general = ["00-overview", "01-figures", "09-audit", "10-comparison"]
+    ours = [p.stem for p in report_notebooks(None)]
+    assert len(ours) == 12 and set(general) < set(ours) and "05-disputes-and-mediation" in ours
+    assert ours == sorted(ours)
+    for other in OTHERS:
+        assert [p.stem for p in report_notebooks(other)] == general
+    edited = tmp_path / "edited.txt"
+    edited.write_text(load_report().text.replace("1031", "1051"), encoding="utf-8")
+    assert [p.stem for p in report_notebooks(edited)] == ours
