@@ -189,7 +189,7 @@ LABELS: dict[str, tuple[str, str]] = {
                       "The report has no parts headed 一、, 二、 …, so there are no part lengths to draw."),
     "nothing_outline": ("报告没有以“一、”“（一）”等标题分部分和节。",
                         "The report has no parts or sections headed 一、 or （一）."),
-    "nothing_in_table": ("（没有这样的项。）", "(None.)"),
+    "nothing_in_table": ("（无。）", "(None.)"),
     # -- comparing reports (lawstats.compare)
     "comparison_one": ("目前只有一份报告（{names}），还不能比较；下表和下图先列出它所陈述的标准指标。把更多报告放进 data/raw/，或在参数 reports 中列出报告文件，即可并列比较。",
                        "There is only one report so far ({names}), so there is nothing to compare yet; the table below lists the standard indicators it states. Put more reports in data/raw/, or list report files in the reports parameter, to set them side by side."),

@@ -632,6 +632,8 @@ def derived_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str 
                   section: str | None = None, ids: Iterable[str] | None = None) -> "pd.DataFrame":
     """Figures the report does not state but its figures give, with their arithmetic.
 
+    An empty result is said in words: a :class:`Note` ``(None.)`` instead of a table with no rows.
+
     The rows are the audit's ``derived`` checks whose figures lie in
     ``section`` (or are among ``ids``).
 
@@ -653,13 +655,15 @@ def derived_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str 
     table = pd.DataFrame(rows, columns=[label(k, language) for k in ("check_id", "asserts", "arithmetic",
                                                                       "figure_ids")])
     table.index = range(1, len(table) + 1)
-    return table
+    return table_or_note(table, language)
 
 
 def checks_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str = "zh",
                  section: str | None = None, ids: Iterable[str] | None = None,
                  verdict: str | None = None, derived: bool = False) -> "pd.DataFrame":
     """The audit's checks with their arithmetic and verdict, in ``language``.
+
+    An empty result is said in words: a :class:`Note` ``(None.)`` instead of a table with no rows.
 
     Parameters
     ----------
@@ -703,7 +707,7 @@ def checks_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str =
     keys = ("check_id", "check_kind", "asserts", "arithmetic", "verdict", "reason", "figure_ids")
     table = pd.DataFrame(rows, columns=[label(k, language) for k in keys])
     table.index = range(1, len(table) + 1)
-    return table
+    return table_or_note(table, language)
 
 
 def audit_overview(audit: "pd.DataFrame", language: str = "zh") -> "pd.DataFrame":
@@ -718,6 +722,8 @@ def audit_overview(audit: "pd.DataFrame", language: str = "zh") -> "pd.DataFrame
     from .audit import CHECK_KINDS, audit_summary
 
     check_language(language)
+    if audit.empty:
+        return Note(label("nothing_checks", language))
     table = audit_summary(audit)
     order = [k for k in CHECK_KINDS if k in table.index] + [k for k in table.index if k not in CHECK_KINDS]
     table = table.reindex([k for k in order if k != "all"] + ["all"])
@@ -732,6 +738,8 @@ def audit_overview(audit: "pd.DataFrame", language: str = "zh") -> "pd.DataFrame
 def denominators_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str = "zh",
                        max_denominator: int = 2000, show: int = 8) -> "pd.DataFrame":
     """Rates stated without a denominator, and the denominators that could produce them.
+
+    An empty result is said in words: a :class:`Note` ``(None.)`` instead of a table with no rows.
 
     For every ``rate_without_denominator`` check: the rate, the counts of its
     sentence the audit found could be its denominator, the smallest whole
@@ -776,4 +784,4 @@ def denominators_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language:
         label("n_possible", language).format(n=max_denominator)]
     table = pd.DataFrame(out, columns=columns)
     table.index = range(1, len(table) + 1)
-    return table
+    return table_or_note(table, language)
