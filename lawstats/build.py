@@ -464,8 +464,11 @@ def _report_tables(report: Path, data_dir: Path | None) -> dict[str, bytes]:
     csv = {"figures.csv": figures, "excluded.csv": excluded, "audit.csv": audit}
     files = {name: frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
              for name, frame in csv.items()}
-    if data_dir is not None and (data_dir / "datapackage.json").is_file():
-        files["datapackage.json"] = (data_dir / "datapackage.json").read_bytes()
+    from .paths import datapackage_file
+
+    schema = data_dir / "datapackage.json" if data_dir is not None else datapackage_file()
+    if schema is not None and schema.is_file():
+        files["datapackage.json"] = schema.read_bytes()
     return files
 
 

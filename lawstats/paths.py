@@ -6,6 +6,8 @@ Everything lawstats ships is package data, found with :mod:`importlib.resources`
 * ``templates/`` — the site's templates, the words catalogue;
 * the general notebooks (overview, figures, audit, comparison): ``notebooks/``
   beside the package in a checkout, installed as ``lawstats/_notebooks/``;
+* the tables' schema ``data/datapackage.json``: in the checkout's ``data/``,
+  installed as ``lawstats/_data/datapackage.json``;
 * ``case_studies/<name>/`` — one folder per case study: the report it was
   written for, its annotations, its checks, its own notebooks
   (see :mod:`lawstats.casestudy`).
@@ -20,7 +22,7 @@ from importlib.resources import files
 from pathlib import Path
 
 __all__ = ["package_dir", "templates_dir", "notebooks_dir", "case_studies_dir", "checkout_dir",
-           "data_dir", "lock_file"]
+           "data_dir", "lock_file", "datapackage_file"]
 
 
 def package_dir() -> Path:
@@ -91,3 +93,19 @@ def lock_file() -> Path | None:
     if root is None or not (root / "requirements" / "lock.txt").is_file():
         return None
     return root / "requirements" / "lock.txt"
+
+
+def datapackage_file() -> Path | None:
+    """The schema of the tables (``datapackage.json``), in a checkout or installed; None if absent.
+
+    Examples
+    --------
+    >>> datapackage_file().name
+    'datapackage.json'
+    """
+    root = data_dir()
+    for candidate in ((root / "datapackage.json") if root is not None else None,
+                      package_dir() / "_data" / "datapackage.json"):
+        if candidate is not None and candidate.is_file():
+            return candidate
+    return None

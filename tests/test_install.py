@@ -77,6 +77,8 @@ def test_installed_lawstats_builds_a_composed_report_from_any_folder(installed, 
         found = [w for w in forbidden if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
         assert not found, f"{path.relative_to(site)} shows what was written for Luzhai: {found[:8]}"
         assert f'<html lang="{language}"' in text or path.suffix == ".csv"
+    assert {p.name for p in (site / "data").iterdir()} == {"figures.csv", "excluded.csv", "audit.csv",
+                                                           "datapackage.json"}
     figures = (site / "data" / "figures.csv").read_text(encoding="utf-8").splitlines()
     assert all(",automatic," in row for row in figures[1:])  # every label automatic
     if language == "en":
