@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install html test lab data audit bench browser lock clean
+.PHONY: install html test lab data audit bench browser lock check-lock clean
 
 ## install: create .venv and install lawstats with every locked dependency
 install: $(STAMP)
@@ -21,9 +21,12 @@ html: install
 test: install browser
 	$(BIN)/python -m pytest
 
-## lab: open the project in JupyterLab (general notebooks in notebooks/, the case study's in lawstats/case_studies/)
+## lab: open the project in JupyterLab (general notebooks in notebooks/, the case study's in lawstats/case_studies/), with kernels set up as the build's (jupyter/kernels/)
+# --allow-root only when run as root (as in a container); LAB_ARGS adds options, e.g. --no-browser
+LAB_ARGS ?=
 lab: install
-	$(BIN)/jupyter lab .
+	JUPYTER_PATH="$(CURDIR)/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
+	  $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) .
 
 ## data: regenerate data/figures.csv, data/excluded.csv and data/audit.csv
 data: install
@@ -52,6 +55,11 @@ lock:
 	.lock-venv/bin/python -m pip install --quiet -e ".[dev]"
 	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e' > requirements/lock.txt
 	rm -rf .lock-venv
+	$(PYTHON) requirements/check_lock.py
+
+## check-lock: resolve the lock for Debian 12's Python 3.11.2, the newest 3.11 and 3.12 (needs PyPI)
+check-lock:
+	$(PYTHON) requirements/check_lock.py
 
 clean:
 	rm -rf site .cache test-output

@@ -1,33 +1,67 @@
 """lawstats: figures, rates and audits from Chinese law-based-government reports.
 
-The public API is re-exported here; each function lives in a module named for
-its concept: ``report`` and ``structure`` (loading a report), ``numerals``,
-``quantity`` and ``mentions`` (finding and parsing figures), ``annotate`` and
-``dataset`` (the tidy tables), ``interval``, ``rates`` and ``rounding`` (exact
-arithmetic), ``audit``, ``indicators`` and ``compare``, ``present``, ``charts``
-and ``plotting`` (notebooks), ``build`` and ``site`` (the HTML site),
-``extract`` and ``cli`` (the command line).  Importing lawstats loads none of
-pandas, matplotlib or nbconvert.
-"""
-from .audit import audit_summary, load_audit, run_audit
-from .dataset import load_tables, read_excluded, read_figures
-from .errors import AnnotationError, BuildError, LawstatsError, ParseError, ReportError
-from .interval import Interval
-from .mentions import Mention, find_mentions
-from .quantity import Quantity, parse_quantity
-from .rates import change, per_capita, percent, ratio, relative_change, share
-from .report import Report, decode_report, default_report_path, load_report
-from .rounding import check_percent, possible_denominators, smallest_denominator
-from .structure import Heading, Structure, parse_structure
+The public API, for an analyst:
 
-__all__ = [
-    "AnnotationError", "BuildError", "LawstatsError", "ParseError", "ReportError",
-    "Report", "decode_report", "default_report_path", "load_report",
-    "Heading", "Structure", "parse_structure",
-    "Quantity", "parse_quantity", "Mention", "find_mentions",
-    "load_tables", "read_figures", "read_excluded",
-    "Interval", "share", "percent", "ratio", "per_capita", "change", "relative_change",
-    "check_percent", "possible_denominators", "smallest_denominator",
-    "run_audit", "load_audit", "audit_summary",
-]
+* :func:`figures` — a report's figures as a pandas table (numbers float64 with
+  the exact decimals beside them as text, ``part`` and ``section`` in report
+  order, NaN for missing); :func:`checks` — its audit, one row per check and
+  figure; :func:`excluded` — the numeric mentions that are not figures;
+* :func:`interval_of` — the exact interval of a figure (``80余`` → [80, 90]),
+  and arithmetic that keeps bounds: :func:`ratio`, :func:`percent`,
+  :func:`share`, :func:`per_capita`, :func:`change`, :func:`relative_change`,
+  :func:`difference`, :func:`total`, the :class:`Interval` type;
+* :func:`load_report`, :func:`parse_quantity`, :func:`find_mentions`,
+  :func:`check_percent` and friends for the text itself.
+
+:func:`load_tables` is the older entry point that returns the exact tables
+(Decimal values, ``""`` for missing) that :mod:`lawstats.present` and
+:mod:`lawstats.charts` take; new code uses :func:`figures`.
+
+Each function lives in a module named for its concept: ``report`` and
+``structure`` (loading a report), ``numerals``, ``quantity`` and ``mentions``
+(finding and parsing figures), ``annotate``, ``dataset`` and ``tables`` (the
+tables), ``interval``, ``rates`` and ``rounding`` (exact arithmetic),
+``audit``, ``indicators`` and ``compare``, ``present``, ``charts`` and
+``plotting`` (notebooks), ``build`` and ``site`` (the HTML site), ``extract``
+and ``cli`` (the command line).  Names are imported on first use: importing
+lawstats loads none of pandas, matplotlib or nbconvert.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+#: public name -> the module that defines it
+_EXPORTS = {
+    "AnnotationError": "errors", "BuildError": "errors", "LawstatsError": "errors",
+    "ParseError": "errors", "ReportError": "errors",
+    "Report": "report", "decode_report": "report", "default_report_path": "report",
+    "load_report": "report",
+    "Heading": "structure", "Structure": "structure", "parse_structure": "structure",
+    "Quantity": "quantity", "parse_quantity": "quantity",
+    "Mention": "mentions", "find_mentions": "mentions",
+    "figures": "tables", "checks": "tables", "excluded": "tables", "interval_of": "tables",
+    "load_tables": "dataset",
+    "Interval": "interval", "difference": "interval", "total": "interval",
+    "share": "rates", "percent": "rates", "ratio": "rates", "per_capita": "rates",
+    "change": "rates", "relative_change": "rates",
+    "check_percent": "rounding", "possible_denominators": "rounding",
+    "smallest_denominator": "rounding",
+}
+
+__all__ = sorted(_EXPORTS)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module on first use (PEP 562)."""
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lawstats' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

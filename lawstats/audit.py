@@ -25,24 +25,28 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import AnnotationError
-from .interval import Interval, as_interval
+from .interval import Interval, as_interval, rounded_interval
 from .rates import RateError, change, per_capita, percent, ratio, relative_change, share
 from .report import DATA_DIR
-from .rounding import (check_percent, denominator_possible, numerators_for, round_exact,
-                       smallest_denominator)
+from .rounding import (DEFAULT_METHODS, check_percent, denominator_possible, methods_giving,
+                       numerators_for, round_exact, smallest_denominator)
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["VERDICTS", "CHECK_KINDS", "AUDIT_COLUMNS", "DEFAULT_CHECKS", "AUTO", "Check", "load_checks",
+__all__ = ["VERDICTS", "CHECK_KINDS", "RELATION_CHECK_KINDS", "AUDIT_COLUMNS", "check_relation", "DEFAULT_CHECKS", "AUTO", "Check", "load_checks",
            "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
-           "read_audit", "load_audit", "audit_report"]
+           "read_audit", "load_audit", "audit_report", "relation_interval", "audit_files", "BatchAudit",
+           "BATCH_COLUMNS", "inconsistencies"]
 
 #: The verdicts a check can reach.
 VERDICTS = ("consistent", "inconsistent", "cannot_check", "derived")
 #: The kinds of check.
 CHECK_KINDS = ("sum", "stated_rate", "repeat", "bound", "ratio_claim", "derived",
-               "rate_without_denominator")
+               "rate_without_denominator", "growth", "points", "average")
+#: The check kind of each relation kind (:data:`lawstats.relations.RELATION_KINDS`).
+RELATION_CHECK_KINDS = {"share": "stated_rate", "sum": "sum", "part_whole": "bound",
+                        "growth": "growth", "points": "points", "average": "average"}
 #: The columns of data/audit.csv.
 AUDIT_COLUMNS = ["check_id", "kind", "source", "figure_ids", "reported", "recomputed", "verdict",
                  "reason", "rounding", "explanation_zh", "explanation_en", "note_zh", "note_en"]
@@ -175,6 +179,15 @@ class _Figures:
     def __init__(self, frame: "pd.DataFrame") -> None:
         self.rows = {r["id"]: r for r in frame.to_dict("records")}
 
+    @classmethod
+    def of(cls, figures) -> "_Figures":
+        """From a DataFrame or a mapping of id to row."""
+        if isinstance(figures, dict):
+            out = cls.__new__(cls)
+            out.rows = dict(figures)
+            return out
+        return cls(figures)
+
     def missing(self, ids) -> list[str]:
         return [i for i in ids if i not in self.rows]
 
@@ -249,6 +262,11 @@ def _grim(reported: str, whole: Interval, whole_raw: str) -> dict:
         return dict(verdict="cannot_check", reported=f"{reported}%", reason="denominator is not an exact count",
                     zh=f"分母 {whole_raw} 不是确数，无法检验", en=f"the denominator {whole_raw} is not an exact count")
     n = int(whole.lower)
+    if Decimal(reported) > 100:  # declared a share of n: at most n of n
+        return dict(verdict="inconsistent", reported=f"{reported}%", recomputed="",
+                    reason="impossible for the denominator",
+                    zh=f"{n} 中的部分不可能占 {reported}%：不可能",
+                    en=f"a part of {n} cannot be {reported}% of it: impossible")
     ks = numerators_for(reported, n, methods=("half_up", "half_even", "truncate"))
     if ks:
         shown = ", ".join(str(k) for k in ks[:3]) + ("…" if len(ks) > 3 else "")
@@ -404,6 +422,11 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def _check_rate_alone(row, counts, text: str | None) -> dict:
     """A rate no declared check explains: try the counts of its sentence."""
     reported = _reported(row)
+    if Decimal(row["value"]) > 100:  # 办结率120%, 完成目标任务的135%: not a part of a whole
+        return dict(verdict="cannot_check", ids=[], reported=f"{reported}%", reason="over 100%",
+                    zh=f"{reported}% 超过100%，不是一个整体中的部分，无从按分子分母检验",
+                    en=f"{reported}% is over 100%: not a part of one whole, so no numerator and "
+                       "denominator to check")
     if text is not None:
         s, e = _sentence(text, row["start"])
         near = [c for c in counts if s <= c["start"] < e and c["start"] < row["start"]]
@@ -460,9 +483,320 @@ def _check_rate_alone(row, counts, text: str | None) -> dict:
                 en=f"the report states neither numerator nor denominator{small_en}")
 
 
+# -- relations found in the sentences (lawstats.relations) ------------------------------
+_MULTIPLIED = re.compile(r"\d(?:\.(\d+))?\s*(万|亿)")
+
+
+def relation_interval(row) -> Interval:
+    """The values a figure permits when it enters a relation found by rule.
+
+    As :func:`figure_interval`, and a figure rounded to 万 or 亿 (``1.9万件``,
+    ``4.5万元``), or an approximate one (``约120人``), is widened to every value
+    that rounds (half up or by truncation) to it at its last written digit.
+    """
+    base = figure_interval(row)
+    raw = str(row["raw"])
+    m = _MULTIPLIED.search(raw)
+    if m and base.is_point:
+        place = Fraction(10**4 if m.group(2) == "万" else 10**8) / 10**len(m.group(1) or "")
+        return rounded_interval(base.lower, place)
+    if row["qualifier"] == "approx" and base.is_point and base.lower:
+        return rounded_interval(base.lower, _last_place(Decimal(row["value"]), int(row["decimals"])))
+    return base
+
+
+def _last_place(value: Decimal, decimals: int) -> Fraction:
+    """The unit of the last significant written digit: 3500 → 100, 2.5 → 0.1."""
+    if decimals > 0 or value == 0:
+        return Fraction(1, 10**decimals)
+    n = int(value)
+    place = 1
+    while n and n % 10 == 0:
+        n //= 10
+        place *= 10
+    return Fraction(place)
+
+
+def _reading(rel) -> dict:
+    return dict(note_zh=rel.reading_zh, note_en=rel.reading_en)
+
+
+def _caution(rel, zh: str, en: str, **extra) -> dict:
+    return dict(verdict="cannot_check", reason=rel.caution_en, zh=f"{zh}；{rel.caution_zh}，无法判定",
+                en=f"{en}; {rel.caution_en}: cannot tell", **extra)
+
+
+def _rel_share(rel, f: "_Figures") -> dict:
+    rate = f.rows[rel.roles["rate"]]
+    reported = _reported(rate)
+    methods = DEFAULT_METHODS + (("up_or_down",) if rate["qualifier"] == "approx" else ())
+    part = sum((relation_interval(f.rows[i]) for i in rel.roles["part"]), Interval.point(0))
+    part_raw = f.raw(rel.roles["part"])
+    tried = []
+    for wid in rel.roles["whole"]:
+        whole = relation_interval(f.rows[wid])
+        if part.lower is not None and whole.upper is not None and part.lower > whole.upper:
+            tried.append((wid, None))
+            continue
+        try:
+            result = check_percent(reported, part, whole, methods=methods, allow_over_100=True)
+        except RateError:
+            tried.append((wid, None))
+            continue
+        if result.consistent:
+            return dict(verdict="consistent", ids=[rate["id"], *rel.roles["part"], wid], reported=f"{reported}%",
+                        recomputed=_num(result.recomputed, int(rate["decimals"]) + 3) + "%",
+                        rounding=", ".join(result.methods_passing),
+                        reason="consistent only by rounding" if result.only_by_rounding else "",
+                        zh=result.explanation_zh, en=result.explanation_en)
+        tried.append((wid, result))
+    ids = [rate["id"], *rel.roles["part"], *rel.roles["whole"]]
+    over = [w for w, r in tried if r is None]
+    if rel.at_most and len(tried) == 1 and tried[0][1] is not None:
+        # a larger base (cases carried over) can only lower the rate: a rate above part / whole is wrong
+        result = tried[0][1]
+        low = as_interval(result.recomputed).upper
+        if low is not None and not methods_giving(reported, Interval(0, low), methods=methods):
+            return dict(verdict="inconsistent", ids=ids, reported=f"{reported}%",
+                        recomputed=_num(result.recomputed, int(rate["decimals"]) + 3) + "%",
+                        reason="higher than part / whole, which a larger base could only lower",
+                        zh=result.explanation_zh + "；基数即使含结转案件也只会使比例更低",
+                        en=result.explanation_en + "; a base with carried-over cases could only make it lower")
+    if rel.caution_en:
+        return _caution(rel, f"{part_raw} ÷ {f.raw(rel.roles['whole'][0])} 得不到 {reported}%",
+                        f"{part_raw} / {f.raw(rel.roles['whole'][0])} does not give {reported}%",
+                        ids=ids, reported=f"{reported}%")
+    if over and len(over) == len(tried):
+        return dict(verdict="cannot_check", ids=ids, reported=f"{reported}%",
+                    reason="the part is larger than its base",
+                    zh=f"{part_raw} 大于基数 {f.raw(over[0])}，可能含上期结转，无法判定",
+                    en=f"{part_raw} is larger than the base {f.raw(over[0])} (carried over?): cannot tell")
+    if len(tried) > 1:
+        names = ", ".join(f.raw(w) for w, _ in tried)
+        return dict(verdict="cannot_check", ids=ids, reported=f"{reported}%",
+                    reason="several candidate denominators",
+                    zh=f"可能的基数（{names}）都得不到 {reported}%，但不能确定基数",
+                    en=f"none of the candidate bases ({names}) gives {reported}%, and which is meant is not certain")
+    wid, result = tried[0]
+    return dict(verdict="inconsistent", ids=ids, reported=f"{reported}%",
+                recomputed=_num(result.recomputed, int(rate["decimals"]) + 3) + "%",
+                zh=result.explanation_zh, en=result.explanation_en)
+
+
+def _rel_sum(rel, f: "_Figures") -> dict:
+    parts = sum((relation_interval(f.rows[i]) for i in rel.roles["parts"]), Interval.point(0))
+    total = relation_interval(f.rows[rel.roles["total"]])
+    expr, t_raw = f.raw(rel.roles["parts"]), f.rows[rel.roles["total"]]["raw"]
+    base = dict(reported=_num(total), recomputed=_num(parts))
+    exceeds = parts.lower is not None and total.upper is not None and parts.lower > total.upper
+    if rel.exhaustive and not rel.caution_en:
+        ok = parts.overlaps(total)
+        zh_v, en_v = ("一致", "consistent") if ok else ("不一致", "inconsistent")
+        return dict(verdict="consistent" if ok else "inconsistent", **base,
+                    zh=f"{expr} = {_num(parts)}；报告总数 {t_raw}：{zh_v}",
+                    en=f"{expr} = {_num(parts)}; reported total {t_raw}: {en_v}")
+    if not exceeds:
+        return dict(verdict="consistent", **base, reason="the parts do not exceed the total",
+                    zh=f"{expr} = {_num(parts)} ≤ 报告总数 {t_raw}：一致（所列可能不是全部）",
+                    en=f"{expr} = {_num(parts)} ≤ reported total {t_raw}: consistent (the list may not be all)")
+    if rel.caution_en:
+        return _caution(rel, f"{expr} = {_num(parts)} > 报告总数 {t_raw}",
+                        f"{expr} = {_num(parts)} > reported total {t_raw}", **base)
+    return dict(verdict="inconsistent", **base, reason="the parts exceed the total",
+                zh=f"{expr} = {_num(parts)} > 报告总数 {t_raw}：不一致",
+                en=f"{expr} = {_num(parts)} > reported total {t_raw}: inconsistent")
+
+
+def _rel_part_whole(rel, f: "_Figures") -> dict:
+    part, whole = relation_interval(f.rows[rel.roles["part"]]), relation_interval(f.rows[rel.roles["whole"]])
+    p_raw, w_raw = f.rows[rel.roles["part"]]["raw"], f.rows[rel.roles["whole"]]["raw"]
+    base = dict(reported=f"{_num(part)} ≤ {_num(whole)}")
+    if part.lower is None or whole.upper is None or part.lower <= whole.upper:
+        return dict(verdict="consistent", **base, zh=f"{p_raw} ≤ {w_raw}：一致", en=f"{p_raw} ≤ {w_raw}: consistent")
+    if rel.caution_en:
+        return _caution(rel, f"{p_raw} > {w_raw}", f"{p_raw} > {w_raw}", **base)
+    return dict(verdict="inconsistent", **base, reason="a part larger than its whole",
+                zh=f"{p_raw} > {w_raw}：部分大于整体，不一致", en=f"{p_raw} > {w_raw}: a part larger than its whole")
+
+
+def _rel_change(rel, f: "_Figures") -> dict:
+    result = _rel_change_one(rel, f)
+    others = rel.roles.get("other_afters") or []
+    if result["verdict"] != "inconsistent" or not others:
+        return result
+    from dataclasses import replace
+
+    for other in others:  # 受理120件，办结110件，较上年的100件增长20%: 受理 may be what grew
+        roles = {k: v for k, v in rel.roles.items() if k != "other_afters"}
+        alt = _rel_change_one(replace(rel, roles=dict(roles, after=other)), f)
+        if alt["verdict"] == "consistent":
+            return dict(alt, ids=[rel.roles["before"], other, rel.roles["change"]])
+    names = ", ".join(f.rows[i]["raw"] for i in [rel.roles["after"], *others])
+    return dict(result, verdict="cannot_check", reason="several candidate current values",
+                zh=result["zh"] + f"；但本期数值可能是 {names} 中的另一个，无法判定",
+                en=result["en"] + f"; but the current value may be another of {names}: cannot tell")
+
+
+def _rel_change_one(rel, f: "_Figures") -> dict:
+    before_row, after_row, c = (f.rows[rel.roles[k]] for k in ("before", "after", "change"))
+    points = rel.kind == "points"
+    if points:  # stated rates are themselves rounded at their decimals
+        before = rounded_interval(before_row["value"], _last_place(Decimal(before_row["value"]), int(before_row["decimals"])))
+        after = rounded_interval(after_row["value"], _last_place(Decimal(after_row["value"]), int(after_row["decimals"])))
+    else:
+        before, after = relation_interval(before_row), relation_interval(after_row)
+    diff = after - before
+    signed = diff * rel.direction
+    expr_zh = f"{after_row['raw']} − {before_row['raw']}"
+    if signed.upper is not None and signed.upper < 0:
+        word = ("增加", "an increase") if rel.direction > 0 else ("减少", "a decrease")
+        return dict(verdict="inconsistent", reported=c["raw"], recomputed=_num(diff),
+                    reason="the change goes the other way",
+                    zh=f"{expr_zh} = {_num(diff)}，与“{word[0]}”方向相反：不一致",
+                    en=f"{after_row['raw']} − {before_row['raw']} = {_num(diff)}, not {word[1]}: inconsistent")
+    magnitude = Interval(max(signed.lower, 0) if signed.lower is not None else 0, signed.upper)
+    reported = _reported(c) if c["value"] is not None else None
+    if c["unit"] == "%" and not points:
+        value = magnitude / before if before.lower is not None and before.lower > 0 else None
+        if value is None:
+            return dict(verdict="cannot_check", reported=c["raw"], reason="the earlier value is 0",
+                        zh="基数为0，无法计算变化幅度", en="the earlier value is 0: no relative change")
+        value = value * 100
+        shown = _num(value, int(c["decimals"]) + 3) + "%"
+        expr_zh = f"|{after_row['raw']} − {before_row['raw']}| ÷ {before_row['raw']}"
+        expr_en = f"|{after_row['raw']} − {before_row['raw']}| / {before_row['raw']}"
+    else:
+        value = magnitude
+        unit = "个百分点" if points else c["unit"]
+        shown = _num(value, int(c["decimals"]) + 2) + (f" {unit}" if unit else "")
+        expr_zh = expr_en = f"|{after_row['raw']} − {before_row['raw']}|"
+    if reported is None:
+        return dict(verdict="cannot_check", reported=c["raw"], recomputed=shown, reason="the change is not a single value",
+                    zh=f"{expr_zh} = {shown}；报告 {c['raw']} 不是确数", en=f"{expr_en} = {shown}; {c['raw']} is not a single value")
+    methods = DEFAULT_METHODS + (("up_or_down",) if c["qualifier"] == "approx" else ())
+    if c["unit"] == "%" or points:
+        passing = methods_giving(reported, value, methods=methods)
+    else:
+        passing = ("exact",) if as_interval(value).overlaps(relation_interval(c)) else ()
+    ok = bool(passing)
+    zh_v, en_v = ("一致", "consistent") if ok else ("不一致", "inconsistent")
+    return dict(verdict="consistent" if ok else "inconsistent", reported=c["raw"], recomputed=shown,
+                rounding=", ".join(p for p in passing if p != "exact"),
+                zh=f"{expr_zh} = {shown}；报告 {c['raw']}：{zh_v}",
+                en=f"{expr_en} = {shown}; reported {c['raw']}: {en_v}")
+
+
+def _rel_average(rel, f: "_Figures") -> dict:
+    t_row, n_row, v_row = (f.rows[rel.roles[k]] for k in ("total", "count", "average"))
+    total, count = relation_interval(t_row), relation_interval(n_row)
+    try:
+        value = as_interval(per_capita(total, count))
+    except RateError as exc:
+        return dict(verdict="cannot_check", reported=v_row["raw"], reason="cannot be computed",
+                    zh=f"无法计算：{exc}", en=f"cannot be computed: {exc}")
+    stated = relation_interval(v_row)
+    if stated.is_point:  # 人均3500元 may be rounded to the hundred
+        stated = rounded_interval(stated.lower, _last_place(Decimal(v_row["value"]), int(v_row["decimals"])))
+    shown = _num(value) + f" {v_row['unit']}"
+    expr = f"{t_row['raw']} ÷ {n_row['raw']}"
+    if value.overlaps(stated):
+        return dict(verdict="consistent", reported=v_row["raw"], recomputed=shown,
+                    zh=f"{expr} = {shown}；报告 {v_row['raw']}：一致", en=f"{expr.replace('÷', '/')} = {shown}; reported {v_row['raw']}: consistent")
+    if rel.caution_en:
+        return _caution(rel, f"{expr} = {shown}，不是 {v_row['raw']}", f"{expr.replace('÷', '/')} = {shown}, not {v_row['raw']}",
+                        reported=v_row["raw"], recomputed=shown)
+    return dict(verdict="inconsistent", reported=v_row["raw"], recomputed=shown,
+                zh=f"{expr} = {shown}；报告 {v_row['raw']}（按其末位舍入）：不一致",
+                en=f"{expr.replace('÷', '/')} = {shown}; reported {v_row['raw']} (rounded at its last digit): inconsistent")
+
+
+_RELATION_CHECKS = {"share": _rel_share, "sum": _rel_sum, "part_whole": _rel_part_whole,
+                    "growth": _rel_change, "points": _rel_change, "average": _rel_average}
+
+
+def check_relation(relation, figures) -> dict:
+    """Evaluate one relation found by :func:`lawstats.relations.find_relations`.
+
+    Parameters
+    ----------
+    relation : Relation
+    figures : DataFrame or mapping of id to figure row
+        The figures the relation names (exact values, as in :func:`run_audit`).
+
+    Returns
+    -------
+    dict
+        A row with the columns of :data:`AUDIT_COLUMNS`: ``kind`` is the check
+        kind (:data:`RELATION_CHECK_KINDS`), ``note_zh``/``note_en`` the reading,
+        ``explanation_zh``/``explanation_en`` the arithmetic.
+
+    Examples
+    --------
+    >>> from lawstats.relations import figure_records, find_relations
+    >>> text = "审结案件140件，其中纠错28件，纠错率约18%。"
+    >>> figs = figure_records(text)
+    >>> row = check_relation(find_relations(text, figs)[0], {r["id"]: r for r in figs})
+    >>> row["verdict"], row["note_en"]
+    ('inconsistent', '28件 of 140件, read from 其中 … 纠错率')
+    >>> print(row["explanation_en"])
+    28 / 140 = 20% → 20% (half_up, half_even, truncate, up_or_down); reported 18%: inconsistent (no convention checked gives 18%)
+    """
+    f = figures if isinstance(figures, _Figures) else _Figures.of(figures)
+    result = _RELATION_CHECKS[relation.kind](relation, f)
+    ids = result.pop("ids", relation.figure_ids())
+    anchor = {"share": "rate", "sum": "total", "part_whole": "part", "growth": "change",
+              "points": "change", "average": "average"}[relation.kind]
+    first = relation.roles[anchor]
+    return _row(f"{relation.kind.replace('_', '-')}-{first}", RELATION_CHECK_KINDS[relation.kind], "automatic",
+                ids, **result, **_reading(relation))
+
+
+def _change_rate_row(r, text: str) -> dict | None:
+    """A rate that states a change (同比增长12.4%) with no earlier value: cannot be checked."""
+    from .relations import is_change
+
+    if not is_change(text, r):
+        return None
+    return _row(f"growth-{r['id']}", "growth", "automatic", [r["id"]], "cannot_check", reported=r["raw"],
+                reason="the earlier value is not stated",
+                zh=f"{r['raw']} 是变化幅度，报告未给出比较的基期数值", en=f"{r['raw']} is a change, and the "
+                   "value it is compared with is not stated")
+
+
+def _relation_rows(text: str, records: list, f: "_Figures", checks: list, explained: set,
+                   done: list) -> list[dict]:
+    """A row for every relation found in the text that no declared check already states.
+
+    Rates that a relation checks are added to ``explained`` (no separate
+    rate check for them).
+    """
+    from .relations import find_relations
+
+    declared = [set(c.figure_ids()) for c in checks]
+    seen = {r["check_id"] for r in done}
+    out = []
+    for rel in find_relations(text, records):
+        ids = set(rel.figure_ids())
+        if rel.kind == "share" and rel.roles["rate"] in explained:
+            continue
+        if any(ids <= d for d in declared):
+            continue  # a person already stated this check
+        row = check_relation(rel, f)
+        cid, n = row["check_id"], 2
+        while row["check_id"] in seen:
+            row["check_id"] = f"{cid}-{n}"
+            n += 1
+        seen.add(row["check_id"])
+        out.append(row)
+        if rel.kind in ("share", "growth", "points"):
+            key = "rate" if rel.kind == "share" else "change"
+            explained.add(rel.roles[key])
+    return out
+
+
 # -- the audit -------------------------------------------------------------------------
 def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, text: str | None = None,
-              strict: bool = True, detect: bool | None = None) -> "pd.DataFrame":
+              strict: bool = True, detect: bool | None = None, relations: bool = True) -> "pd.DataFrame":
     """Run every declared and automatic check; one row per check.
 
     Parameters
@@ -480,6 +814,10 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
         ``audit.attrs["skipped_checks"]``.
     detect : bool, optional
         Detect repeats by rule; default: when no figure has ``repeat_of``.
+    relations : bool, default True
+        Check the relations that the sentences of ``text`` state
+        (:mod:`lawstats.relations`: shares, sums, parts, changes, averages);
+        ``False`` gives the audit without them (for comparison).
 
     Returns
     -------
@@ -523,12 +861,18 @@ def run_audit(figures: "pd.DataFrame", checks: list[Check] | None = None, *, tex
             if first in explained:
                 explained.add(rid)
 
+    if text is not None and relations:
+        rows += _relation_rows(text, records, f, checks or [], explained, rows)
     counts = [r for r in records if r["kind"] == "count"]
     for r in records:
         if r["kind"] != "rate" or r["id"] in explained or r["value"] is None:
             continue
         if r["id"] in repeats and repeats[r["id"]] in f.rows:
             continue  # checked through the figure it repeats
+        change_row = _change_rate_row(r, text) if text is not None else None
+        if change_row is not None:
+            rows.append(change_row)
+            continue
         result = _check_rate_alone(r, counts, text)
         ids = [r["id"]] + result.pop("ids")
         kind = "stated_rate" if result["verdict"] == "consistent" else "rate_without_denominator"
@@ -594,7 +938,7 @@ def load_audit(report=None) -> "pd.DataFrame":
 
     folder = data_dir()
     if is_default_report(report) and folder is not None and (folder / "audit.csv").is_file():
-        from .report import load_report
+        from .report import Report, load_report
 
         stored = read_audit(folder / "audit.csv")
         figures = folder / "figures.csv"
@@ -602,7 +946,8 @@ def load_audit(report=None) -> "pd.DataFrame":
             import pandas as pd
 
             hashes = set(pd.read_csv(figures, dtype=str, keep_default_na=False).get("sha256", ()))
-            if hashes == {load_report(report).sha256}:
+            doc = report if isinstance(report, Report) else load_report(report)
+            if hashes == {doc.sha256}:
                 return stored
     return audit_report(report).astype(str)
 
@@ -651,3 +996,174 @@ def audit_report(report=None, checks: str | Path | None = AUTO) -> "pd.DataFrame
     declared = load_checks(checks) if checks is not None else []
     figures, _ = load_tables(doc)
     return run_audit(figures, declared, text=doc.text, strict=bool(applied and applied.identical))
+
+
+# -- many reports ------------------------------------------------------------------------
+#: The columns of a batch audit: the file, then those of :data:`AUDIT_COLUMNS`.
+BATCH_COLUMNS = ["file"] + AUDIT_COLUMNS
+
+
+@dataclass
+class BatchAudit:
+    """The audits of many report files (:func:`audit_files`).
+
+    Attributes
+    ----------
+    audit : DataFrame
+        Every check of every file that could be read, in input order, with a
+        leading ``file`` column (:data:`BATCH_COLUMNS`).
+    summary : DataFrame
+        One row per file: ``file``, ``checks``, ``inconsistent``,
+        ``cannot_check``, ``error`` (empty when the file was read).
+    failures : list of (path, message)
+        Files that could not be audited, with the reason.
+    """
+
+    audit: "pd.DataFrame"
+    summary: "pd.DataFrame"
+    failures: list
+
+
+def _audit_one(path: str, checks: str | None) -> tuple[str, list[dict] | None, str]:
+    from .errors import LawstatsError
+
+    try:
+        frame = audit_report(path, checks=checks)
+    except LawstatsError as error:
+        return path, None, str(error)
+    return path, frame.astype(str).to_dict("records"), ""
+
+
+def audit_files(paths, jobs: int | None = None, progress=None,
+                checks: str | Path | None = AUTO) -> BatchAudit:
+    """Audit many report files in parallel, like statcheck over a corpus of papers.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+    jobs : int, optional
+        Processes; default every core.  ``1`` works in this process.
+    progress : callable, optional
+        Called as ``progress(files_done, files_total, inconsistent_so_far)``.
+    checks : path, ``AUTO`` or None
+        Declared checks: ``AUTO`` (default) those of the case study that applies
+        to each report as a whole (:func:`audit_report`); a path: these, applied
+        wherever their figures are found by context; ``None`` for the automatic
+        checks only.
+
+    Examples
+    --------
+    >>> from lawstats.report import default_report_path
+    >>> batch = audit_files([default_report_path(), "no-such-report.txt"], jobs=1, checks=None)
+    >>> batch.summary[["checks", "inconsistent"]].values.tolist()[0]
+    [14, 0]
+    >>> batch.failures[0][0]
+    'no-such-report.txt'
+    """
+    import os
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    import pandas as pd
+
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
+    paths = [str(p) for p in paths]
+    chk = str(checks) if checks is not None else None
+    if chk is not None and chk != AUTO:
+        load_checks(chk)  # a bad checks file fails here, once
+    results: list = [None] * len(paths)
+    done = bad = 0
+
+    def record(i: int, result) -> None:
+        nonlocal done, bad
+        results[i] = result
+        done += 1
+        bad += sum(r["verdict"] == "inconsistent" for r in result[1] or [])
+        if progress is not None:
+            progress(done, len(paths), bad)
+
+    workers = min(jobs or os.cpu_count() or 1, len(paths))
+    if workers <= 1:
+        for i, p in enumerate(paths):
+            record(i, _audit_one(p, chk))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_audit_one, p, chk): i for i, p in enumerate(paths)}
+            for future in as_completed(futures):
+                record(futures[future], future.result())
+    rows, summary, failures = [], [], []
+    for path, records, error in results:
+        if records is None:
+            failures.append((path, error))
+            summary.append(dict(file=path, checks=0, inconsistent=0, cannot_check=0, error=error))
+            continue
+        rows += [dict(file=path, **r) for r in records]
+        summary.append(dict(file=path, checks=len(records),
+                            inconsistent=sum(r["verdict"] == "inconsistent" for r in records),
+                            cannot_check=sum(r["verdict"] == "cannot_check" for r in records), error=""))
+    return BatchAudit(pd.DataFrame(rows, columns=BATCH_COLUMNS),
+                      pd.DataFrame(summary, columns=["file", "checks", "inconsistent", "cannot_check", "error"]),
+                      failures)
+
+
+# -- for readers -------------------------------------------------------------------------
+def inconsistencies(audit: "pd.DataFrame | None", figures: "pd.DataFrame | None", text: str | None,
+                    language: str = "zh") -> list[dict[str, str]]:
+    """The inconsistent checks, each with its sentence, its reading and its arithmetic.
+
+    Parameters
+    ----------
+    audit : DataFrame or None
+        Columns of :data:`AUDIT_COLUMNS` (``note_*`` is the reading of an
+        automatic relation, or what a declared check asserts).
+    figures : DataFrame or None
+        With ``id``, ``start``, ``end``: where the check's figures stand.
+    text : str or None
+        The report's canonical text.
+    language : {"zh", "en"}
+
+    Returns
+    -------
+    list of dict
+        ``check_id``, ``kind``, ``sentence`` (the sentence or sentences
+        holding the check's figures, joined by `` … ``; empty if unknown), ``reading``,
+        ``arithmetic``, ``reason``, ``figure_ids``; an empty list for an empty
+        or absent audit.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from lawstats.relations import figure_records
+    >>> text = "前言。共受理案件300件，其中行政许可类120件、其他类195件。"
+    >>> figs = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"])
+    ...                      for f in figure_records(text)])
+    >>> audit = run_audit(figs, [], text=text)
+    >>> [(x["sentence"], x["arithmetic"]) for x in inconsistencies(audit, figs, text, "en")]
+    [('共受理案件300件，其中行政许可类120件、其他类195件', '120件 + 195件 = 315; reported total 300件: inconsistent')]
+    >>> inconsistencies(audit.iloc[0:0], figs, text)
+    []
+    """
+    from .relations import sentence_around
+
+    if audit is None or len(audit) == 0 or "verdict" not in audit.columns:
+        return []
+    spans = {}
+    if figures is not None and len(figures) and {"id", "start", "end"} <= set(figures.columns):
+        for fid, s, e in zip(figures["id"], figures["start"], figures["end"]):
+            try:
+                spans[str(fid)] = (int(float(s)), int(float(e)))
+            except (TypeError, ValueError):
+                continue
+    out = []
+    for r in audit[audit["verdict"].astype(str) == "inconsistent"].to_dict("records"):
+        ids = str(r.get("figure_ids", "")).split()
+        where = [spans[i] for i in ids if i in spans]
+        sentence = ""
+        if text and where:  # each figure's sentence once, in text order (a repeat spans two sections)
+            found = sorted({sentence_around(text, a, b) for a, b in where})
+            sentence = " … ".join(text[a:b].strip() for a, b in found)
+        out.append(dict(check_id=str(r["check_id"]), kind=str(r.get("kind", "")), sentence=sentence,
+                        reading=str(r.get(f"note_{language}", "") or ""),
+                        arithmetic=str(r.get(f"explanation_{language}", "") or ""),
+                        reason=str(r.get("reason", "") or ""), figure_ids=" ".join(ids)))
+    return out

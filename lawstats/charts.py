@@ -33,6 +33,7 @@ Decisions
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -384,7 +385,7 @@ def verdicts_chart(audit: "pd.DataFrame", language: str = "zh") -> "Figure":
     from .audit import VERDICTS
     from .present import audit_overview
 
-    if audit.empty:
+    if audit is None or len(audit) == 0:  # a report with no check: show_chart says so in words
         raise NothingToDraw("nothing_checks", "verdicts_chart")
     table = audit_overview(audit, language).iloc[:-1, :-1]
     fig, ax = _figure(language, figsize=(8, 0.45 * len(table) + 2.0))
@@ -442,7 +443,8 @@ def denominators_chart(audit: "pd.DataFrame", figures: "pd.DataFrame", language:
         if not rows:
             raise MissingFigures([check_id], "denominators_chart")
     else:
-        rows = [r for r in rows if r["reported"].rstrip("%") not in ("100", "0")]
+        rows = [r for r in rows if r["reported"].rstrip("%") not in ("100", "0")
+                and Decimal(r["reported"].rstrip("%")) <= 100]  # 办结率120%: no share of a count
         if not rows:
             raise NothingToDraw("nothing_denominators", "denominators_chart")
     check = rows[0]

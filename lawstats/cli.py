@@ -279,8 +279,12 @@ def format_audit_table(audit, language: str = "zh", width: int = 100) -> str:
     column = "explanation_zh" if language == "zh" else "explanation_en"
     lines = ["  ".join([_pad(h, w) for h, w in zip(header, widths)] + [header[-1]]),
              "  ".join(["-" * w for w in widths + [w_text]])]
+    note = "note_zh" if language == "zh" else "note_en"
     for r, cid, kind, verdict in zip(audit.to_dict("records"), ids, kinds, verdicts):
-        text = wrap_columns(str(r.get(column) or r.get("reason") or ""), w_text)
+        shown = str(r.get(column) or r.get("reason") or "")
+        if r.get("source") == "automatic" and r.get(note):  # a relation read from a sentence: its reading
+            shown = f"{r[note]} — {shown}"
+        text = wrap_columns(shown, w_text)
         name = _wrap_id(cid, w_id)
         cells = [name + ["  " + kind], [verdict]] if stacked else [name, [kind], [verdict]]
         for i in range(max(len(text), max(len(c) for c in cells))):
@@ -312,11 +316,67 @@ def format_audit_summary(audit, language: str = "zh") -> str:
     return "\n".join(lines)
 
 
+def _audit_many(args: argparse.Namespace) -> int:
+    """``lawstats audit A.txt B.txt …``: every file in parallel, a summary per file."""
+    from .audit import BATCH_COLUMNS, audit_files
+
+    class Progress:
+        shown = False
+
+        def __call__(self, done: int, total: int, bad: int) -> None:
+            sys.stderr.write(f"\r[{done}/{total}] files, {bad} inconsistent check(s) so far")
+            sys.stderr.flush()
+            self.shown = True
+
+    line = Progress() if (args.progress or sys.stderr.isatty()) else None
+    checks = None if args.checks in ("", "none") else args.checks
+    try:
+        batch = audit_files(args.files, jobs=args.jobs, progress=line, checks=checks)
+    except LawstatsError as error:
+        print(f"lawstats audit: error: {error}", file=sys.stderr)
+        return 2
+    finally:
+        if line is not None and line.shown:
+            sys.stderr.write("\n")
+    if args.format == "csv":
+        sys.stdout.write(batch.audit[BATCH_COLUMNS].to_csv(index=False, lineterminator="\n"))
+    else:
+        en = args.language == "en"
+        head = ("file", "checks", "inconsistent", "cannot check") if en else ("文件", "检查", "不一致", "无法检验")
+        table = [list(head)] + [[r.file, str(r.checks), str(r.inconsistent), str(r.cannot_check)]
+                                for r in batch.summary.itertuples() if not r.error]
+        widths = [max(display_width(row[i]) for row in table) for i in range(4)]
+        for row in table:
+            cells = [row[0] + " " * (widths[0] - display_width(row[0]))] + \
+                    [" " * (widths[i] - display_width(row[i])) + row[i] for i in range(1, 4)]
+            print("  ".join(cells))
+        bad = batch.audit[batch.audit["verdict"] == "inconsistent"]
+        if len(bad):
+            print()
+            print("Inconsistent:" if en else "不一致：")
+            column, note = ("explanation_en", "note_en") if en else ("explanation_zh", "note_zh")
+            for r in bad.to_dict("records"):
+                reading = f"{r[note]} — " if r[note] else ""
+                print(f"{r['file']}: {r['check_id']}: {reading}{r[column]}")
+    for path, message in batch.failures:
+        print(f"lawstats audit: skipped {message}", file=sys.stderr)
+    if len(batch.failures) == len(args.files):
+        return 2
+    bad_count = int((batch.audit["verdict"] == "inconsistent").sum())
+    if bad_count:
+        files = batch.summary.loc[batch.summary["inconsistent"] > 0, "file"].tolist()
+        print(f"lawstats audit: {bad_count} inconsistent check(s) in {len(files)} file(s)", file=sys.stderr)
+    return 1 if bad_count or batch.failures else 0
+
+
 def _audit(args: argparse.Namespace) -> int:
     from .audit import AUDIT_COLUMNS, audit_report
 
+    if len(args.files) > 1:
+        return _audit_many(args)
+    args.file = args.files[0] if args.files else None
     try:
-        audit = audit_report(args.file, checks=args.checks)
+        audit = audit_report(args.file, checks=None if args.checks in ("", "none") else args.checks)
     except LawstatsError as error:
         print(f"lawstats audit: error: {error}", file=sys.stderr)
         return 2
@@ -345,20 +405,28 @@ def _add_audit(subparsers) -> None:
                     "one (repeated figures, rates and their denominators) and print one row per check "
                     "with its verdict and arithmetic, then a summary. Without FILE, the project's "
                     "report; with FILE, any report: another county's report gets the automatic checks "
-                    "only. "
-                    "Exit status: 0 no check is inconsistent, 1 some check is, 2 bad input.",
+                    "only; with several FILEs, all of them in parallel (progress on stderr), a summary "
+                    "per file (checks, inconsistent, cannot check) and every inconsistency. "
+                    "Exit status: 0 no check is inconsistent, 1 some check is (or some file could not "
+                    "be read), 2 bad input.",
     )
-    p.add_argument("file", nargs="?", default=None, metavar="FILE",
-                   help="report text file (default: the project's report)")
+    p.add_argument("files", nargs="*", default=[], metavar="FILE",
+                   help="report text file(s) (default: the project's report); with several, each is "
+                        "audited in parallel and a summary per file is printed (with --format csv, one "
+                        "row per check with its file)")
     p.add_argument("--format", choices=("table", "csv"), default="table",
                    help="a table for people or audit.csv columns for machines (default: %(default)s)")
     p.add_argument("--language", choices=("zh", "en"), default="zh",
                    help="language of the arithmetic and headings (default: %(default)s)")
     p.add_argument("--checks", default=AUTO, metavar="PATH",
                    help="declared checks (default: those of the case study that applies to the "
-                        "report as a whole, if any)")
+                        "report as a whole, if any; 'none' for the automatic checks only)")
     p.add_argument("--width", type=int, default=None, metavar="N",
                    help="table width in columns (default: the terminal's, or 100)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="processes for several files (default: number of cores)")
+    p.add_argument("--progress", action="store_true",
+                   help="show the progress line for several files even when stderr is not a terminal")
     p.set_defaults(func=_audit)
 
 
@@ -397,7 +465,7 @@ def _extract(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         result = extract_files(args.files, jobs=args.jobs, progress=line,
-                               annotations=args.annotations)
+                               annotations=args.annotations, language=args.language)
     except LawstatsError as error:
         print(f"lawstats extract: error: {error}", file=sys.stderr)
         return 2
@@ -441,6 +509,9 @@ def _add_extract(subparsers) -> None:
     p.add_argument("--annotations", default=None, metavar="PATH",
                    help="curated annotations to match by context (e.g. data/annotations.yaml); "
                         "adds indicator_en and repeat_of")
+    p.add_argument("--language", choices=("zh", "en"), default="zh",
+                   help="en: add indicator_en, English labels from the glossary of the field's terms "
+                        "(a label it cannot translate is written '[untranslated] <label>')")
     p.add_argument("--progress", action="store_true",
                    help="show the progress line even when stderr is not a terminal")
     p.set_defaults(func=_extract)

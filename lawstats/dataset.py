@@ -219,11 +219,23 @@ def report_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFr
 
 
 def load_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFrame", "pd.DataFrame"]:
-    """Figures (exact values) and excluded mentions of any report, the way notebooks want them.
+    """Figures and excluded mentions of any report in their exact form (Decimal values, ``""``).
+
+    This is the form the presentation functions of :mod:`lawstats.present`
+    and :mod:`lawstats.charts` take.  For analysis use :func:`lawstats.figures`
+    (float64 numbers with the exact text beside them, report-ordered
+    sections, NaN for missing), which reads the same tables through this
+    function.
 
     See :func:`report_tables` for which labels a report gets: our report's
     curated ones, an edited copy's matched ones, or automatic ones for any
     other report.
+
+    Examples
+    --------
+    >>> figures, excluded = load_tables()
+    >>> figures.set_index("id").loc["legal-consultations-answered", ["value", "upper"]].tolist()
+    [Decimal('80'), Decimal('90')]
     """
     figures, excluded = report_tables(report)
     figures = exact_values(figures.astype({"decimals": int, "start": int, "end": int}))

@@ -31,22 +31,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from .errors import LawstatsError
+from .labels import check_language
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .annotate import Annotations
 
-__all__ = ["EXTRACT_COLUMNS", "ANNOTATED_COLUMNS", "EXCLUDED_COLUMNS", "ExtractResult",
-           "extract_files", "extract_file"]
+__all__ = ["EXTRACT_COLUMNS", "ANNOTATED_COLUMNS", "ENGLISH_COLUMNS", "EXCLUDED_COLUMNS", "ExtractResult",
+           "extract_files", "extract_file", "with_english"]
 
 #: The columns of the figures table of ``lawstats extract``, in order.
-EXTRACT_COLUMNS = ["file", "id", "section", "indicator", "indicator_source", "code", "kind", "raw",
+EXTRACT_COLUMNS = ["file", "id", "section", "indicator", "indicator_source", "code", "code_confidence", "kind", "raw",
                    "value", "unit", "qualifier", "lower", "upper", "decimals", "quote", "start",
                    "end", "sha256"]
 #: The same with curated annotations: the columns only a person can fill are kept.
 ANNOTATED_COLUMNS = EXTRACT_COLUMNS[:4] + ["indicator_en"] + EXTRACT_COLUMNS[4:-1] + \
     ["repeat_of", "sha256"]
+#: The columns with ``language="en"`` and no annotations: an English label after the Chinese one.
+ENGLISH_COLUMNS = EXTRACT_COLUMNS[:4] + ["indicator_en"] + EXTRACT_COLUMNS[4:]
 #: The columns of the excluded-mentions table of ``lawstats extract --excluded``.
 EXCLUDED_COLUMNS = ["file", "quote", "start", "end", "reason", "section", "sha256"]
 
@@ -102,7 +105,51 @@ def _tables(path: str, notes: "Annotations | None") -> tuple["pd.DataFrame", "pd
 
     report = load_report(path)
     result = annotate(report.text, notes, locate=report.locate, strict=False)
-    return figures_frame(report, result), excluded_frame(report, result)
+    figures = figures_frame(report, result)
+    figures.insert(list(figures.columns).index("code") + 1, "code_confidence", _confidences(figures))
+    return figures, excluded_frame(report, result)
+
+
+def _confidences(figures: "pd.DataFrame") -> list[str]:
+    """How sure each row's standard indicator is (:func:`lawstats.indicators.match_with_confidence`);
+    ``curated`` where a person chose the code, ``""`` where there is none."""
+    from .indicators import match_with_confidence
+
+    out = []
+    for label, unit, kind, code in zip(figures["indicator"], figures["unit"], figures["kind"], figures["code"]):
+        if not code:
+            out.append("")
+            continue
+        got, confidence = match_with_confidence(label or "", unit or "", kind or "")
+        out.append(confidence if got == code else "curated")
+    return out
+
+
+def with_english(figures: "pd.DataFrame") -> "pd.DataFrame":
+    """``figures`` with an ``indicator_en`` column after ``indicator``, for any report.
+
+    Curated and matched rows keep their English label; an automatic label is translated with the
+    glossary (:func:`lawstats.glossary.english_label`), or marked ``[untranslated] <label>``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"indicator": ["受理行政复议申请", "某某"], "indicator_source": ["automatic"] * 2,
+    ...                   "unit": ["件", "个"], "kind": ["count"] * 2})
+    >>> with_english(f)["indicator_en"].tolist()
+    ['administrative reconsideration applications accepted', '[untranslated] 某某']
+    """
+    from .glossary import english_label
+
+    figures = figures.copy()
+    english = [english_label(label or "", unit or "", kind or "")
+               for label, unit, kind in zip(figures["indicator"], figures["unit"], figures["kind"])]
+    if "indicator_en" in figures.columns:
+        keep = (figures["indicator_source"] != "automatic") & (figures["indicator_en"] != "")
+        figures["indicator_en"] = [old if k else new for old, new, k in zip(figures["indicator_en"], english, keep)]
+    else:
+        figures.insert(list(figures.columns).index("indicator") + 1, "indicator_en", english)
+    return figures
 
 
 def _stack(frames: list, paths: list[str], columns: list[str]) -> "pd.DataFrame":
@@ -117,9 +164,10 @@ def _stack(frames: list, paths: list[str], columns: list[str]) -> "pd.DataFrame"
     return table[columns]
 
 
-def extract_file(path: str | Path, annotations: str | Path | None = None,
+def extract_file(path: str | Path, annotations: str | Path | None = None, language: str = "zh",
                  ) -> tuple["pd.DataFrame", "pd.DataFrame"]:
-    """Figures and excluded mentions of one file, with the ``file`` column.
+    """Figures and excluded mentions of one file, with the ``file`` column (and ``indicator_en``
+    with ``language="en"``, see :func:`with_english`).
 
     Raises
     ------
@@ -130,8 +178,10 @@ def extract_file(path: str | Path, annotations: str | Path | None = None,
     notes = _annotations(str(annotations) if annotations is not None else None)
     figures, excluded = _tables(str(path), notes)
     columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
-    return (_stack([figures], [str(path)], columns),
-            _stack([excluded], [str(path)], EXCLUDED_COLUMNS))
+    figures = _stack([figures], [str(path)], columns)
+    if check_language(language) == "en":
+        figures = with_english(figures)
+    return figures, _stack([excluded], [str(path)], EXCLUDED_COLUMNS)
 
 
 def _extract_chunk(paths: Sequence[str], annotations: str | None):
@@ -162,7 +212,7 @@ def _chunks(items: list, size: int) -> list[list]:
 
 def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
                   progress: Progress | None = None,
-                  annotations: str | Path | None = None) -> ExtractResult:
+                  annotations: str | Path | None = None, language: str = "zh") -> ExtractResult:
     """Extract every figure of many report files, using several processes.
 
     Parameters
@@ -178,6 +228,9 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     annotations : path, optional
         Curated annotations (``data/annotations.yaml``) to match by context;
         default: every label is automatic.
+    language : {"zh", "en"}
+        ``"en"`` adds ``indicator_en`` (:func:`with_english`): the glossary's
+        English for automatic labels, ``[untranslated] …`` where it has none.
 
     Returns
     -------
@@ -208,6 +261,7 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
 
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
+    check_language(language)
     paths = [str(p) for p in paths]
     ann = str(annotations) if annotations is not None else None
     _annotations(ann)  # a bad annotations file fails here, once, not in every worker
@@ -238,9 +292,9 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     figures = [r[0] for r in results if len(r[0])]
     excluded = [r[1] for r in results if len(r[1])]
     columns = ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS
+    table = pd.concat(figures, ignore_index=True) if figures else pd.DataFrame(columns=columns)
     return ExtractResult(
-        figures=(pd.concat(figures, ignore_index=True) if figures
-                 else pd.DataFrame(columns=columns)),
+        figures=with_english(table) if language == "en" else table,
         excluded=(pd.concat(excluded, ignore_index=True) if excluded
                   else pd.DataFrame(columns=EXCLUDED_COLUMNS)),
         failures=[f for r in results for f in r[2]],

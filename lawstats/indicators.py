@@ -32,6 +32,12 @@ Decisions
   is cut.
 - **Kinds follow the unit** as :mod:`lawstats.quantity` assigns them: a
   measure word other than ``% 元`` or a duration means a count.
+- **Whole words.**  A pattern does not match right after a negating character
+  (``非 未 无 不 免``): ``非诉讼案件`` is a law firm's non-litigation work, not
+  administrative lawsuits.
+- **Confidence.**  :func:`match_with_confidence` says how sure a match is: ``high``
+  when the figure's unit confirms it, ``medium`` when no unit was given, ``low``
+  when only a *weak* pattern matched (``诉讼案件`` without ``行政``).
 - **No match is an answer**: ``""`` means the figure is not one of the
   standard indicators.  The taxonomy is deliberately small; it grows when
   reports show an indicator that many of them state.
@@ -48,8 +54,8 @@ from lawstats.labels import check_language
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["Indicator", "INDICATORS", "GROUPS", "UNIT_KINDS", "indicator", "match_indicator",
-           "indicators_frame"]
+__all__ = ["Indicator", "INDICATORS", "GROUPS", "UNIT_KINDS", "CONFIDENCES", "indicator", "match_indicator",
+           "match_with_confidence", "indicators_frame"]
 
 #: The kinds of quantity an indicator can be (as in :data:`lawstats.quantity.KINDS`).
 UNIT_KINDS = ("count", "amount", "rate", "ratio", "duration")
@@ -89,6 +95,10 @@ class Indicator:
         ``()`` accepts any.
     exclude : tuple of str
         Regular expressions that veto a match.
+    weak : tuple of str
+        Regular expressions that, when they match the label, make the match
+        ``"low"`` confidence (``诉讼案件`` without ``行政``: a lawyer's lawsuits
+        or an agency's?).
     """
 
     code: str
@@ -99,6 +109,7 @@ class Indicator:
     patterns: tuple[str, ...]
     units: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    weak: tuple[str, ...] = ()
 
 
 _PEOPLE = ("人", "人次", "名", "位")
@@ -106,8 +117,8 @@ _CASES = ("件", "起", "宗", "例", "个", "案", "次")
 _SESSIONS = ("次", "场", "期", "场次", "轮", "堂", "节")
 
 
-def _i(code, zh, en, kind, group, patterns, units=(), exclude=()) -> Indicator:
-    return Indicator(code, zh, en, kind, group, tuple(patterns), tuple(units), tuple(exclude))
+def _i(code, zh, en, kind, group, patterns, units=(), exclude=(), weak=()) -> Indicator:
+    return Indicator(code, zh, en, kind, group, tuple(patterns), tuple(units), tuple(exclude), tuple(weak))
 
 
 #: The taxonomy, in matching order (specific before general).
@@ -144,6 +155,12 @@ INDICATORS: tuple[Indicator, ...] = (
        [r"(行政)?许可事项"], ("项", "个", "类", "件"), [r"下放|承接"]),
     _i("application_items", "依申请政务服务事项", "Services provided on application", "count", "services",
        [r"依申请.*事项"], ("项", "个", "件"), [r"公开", r"一窗", r"跑一次|不用跑|跑腿"]),
+    _i("hotline_requests", "12345热线诉求", "Requests to the 12345 hotline", "count", "services",
+       [r"12345", r"热线.*(诉求|来电|工单|件)"], ("件", "个", "次", "条", "单")),
+    _i("information_published", "主动公开政府信息", "Government information published proactively",
+       "count", "services", [r"主动公开.*信息", r"公开政府信息"], ("条", "件", "个", "份")),
+    _i("disclosure_requests", "政府信息公开申请", "Requests for disclosure of government information",
+       "count", "services", [r"依申请公开", r"信息公开申请"], ("件", "个", "份", "次")),
     _i("business_licences_issued", "核发营业执照", "Business licences issued", "count", "services",
        [r"营业执照"], ("本", "张", "份", "个", "件", "户")),
     # --- decisions and normative documents
@@ -167,25 +184,41 @@ INDICATORS: tuple[Indicator, ...] = (
     _i("enforcement_certificates", "发放行政执法证件", "Enforcement certificates issued", "count",
        "enforcement", [r"执法(证|证件)", r"执法资格证"], ("本", "张", "个", "件", "份"),
        [r"人员", r"考试"]),
+    _i("enforcement_officers", "持证行政执法人员", "Certified enforcement officers", "count", "enforcement",
+       [r"(持证|在岗|取得执法证的?)(行政)?执法人员", r"^(行政)?执法人员$"], ("名", "人", "位"),
+       [r"考试|报名|培训|参训|出动|检查|人次"]),
+    _i("penalty_cases", "行政处罚案件", "Administrative penalty cases", "count", "enforcement",
+       [r"(行政)?处罚案件", r"(办理|查处|作出).*行政处罚"], ("件", "起", "宗", "个", "例"),
+       [r"不予(行政)?处罚|免(予)?处罚|首违不罚|轻微违法|简易程序"]),
+    _i("fines_imposed", "罚没款", "Fines and confiscations", "amount", "enforcement",
+       [r"罚没", r"罚款(金额)?$", r"罚款金额"]),
     _i("case_files_reviewed", "评查行政执法案卷", "Enforcement case files reviewed", "count",
        "enforcement", [r"(评查|抽查|检查|审查).*案卷", r"案卷.*(评查|抽查)"],
        ("份", "卷", "件", "宗", "本", "个"), [r"合格率|优秀率|优良率"]),
     _i("enforcement_units", "行政执法单位", "Administrative enforcement units", "count", "enforcement",
        [r"(行政)?执法(单位|机关|主体|部门)"], ("个", "家"),
-       [r"的(行政)?执法(单位|机关|主体|部门)", r"公示|裁量|监督的"]),
+       [r"裁量|执法决定", r"监督的"]),
     # --- reconsideration, litigation, mediation
+    _i("reconsideration_correction_rate", "行政复议纠错率", "Reconsideration correction rate", "rate",
+       "disputes", [r"纠错率"]),
     _i("reconsideration_corrected", "行政复议纠错", "Reconsideration decisions correcting the agency",
        "count", "disputes",
        [r"复议.*(纠错|撤销|变更|确认违法|责令履行|纠正)", r"^(纠错|撤销|变更|确认违法)"],
        _CASES, [r"维持|驳回"]),
     _i("reconsideration_cases", "行政复议案件", "Administrative reconsideration cases", "count", "disputes",
-       [r"行政复议", r"复议(案件|申请)"], _CASES, [r"应诉|诉讼|出庭|纠错率|调解"]),
+       [r"行政复议", r"复议(案件|申请)"], _CASES,
+       [r"应诉|诉讼|出庭|纠错率|调解", r"^(维持|驳回|撤销|变更|终止|确认违法|责令履行|纠错)"]),
     _i("court_appearance_rate", "负责人出庭应诉率", "Court appearance rate of agency heads", "rate",
        "disputes", [r"出庭(应诉)?率", r"出庭.*(比例|比率)"]),
     _i("court_appearances", "负责人出庭应诉", "Court appearances by agency heads", "count", "disputes",
        [r"出庭"], _CASES + _PEOPLE),
     _i("litigation_cases", "行政诉讼案件", "Administrative litigation cases", "count", "disputes",
-       [r"行政诉讼", r"行政应诉", r"应诉案件", r"诉讼案件"], _CASES, [r"败诉|出庭|答辩|答复书"]),
+       [r"行政诉讼", r"行政应诉", r"应诉案件", r"诉讼案件"], _CASES,
+       [r"败诉|出庭|答辩|答复书", r"(公益|民事|刑事)诉讼", r"律师"], weak=(r"(?<!行政)诉讼案件",)),
+    _i("public_interest_litigation", "公益诉讼案件", "Public-interest lawsuits", "count", "disputes",
+       [r"公益诉讼"], _CASES),
+    _i("procuratorial_recommendations", "检察建议", "Procuratorial recommendations", "count", "disputes",
+       [r"检察建议"], ("份", "件", "条", "个")),
     _i("disputes_screened", "矛盾纠纷排查", "Dispute screenings", "count", "disputes",
        [r"排查.*(矛盾|纠纷)", r"(矛盾|纠纷).*排查"], ("次", "件", "场", "轮", "起", "个")),
     _i("mediation_success_rate", "调解成功率", "Mediation success rate", "rate", "disputes",
@@ -196,9 +229,15 @@ INDICATORS: tuple[Indicator, ...] = (
     _i("disputes_mediated", "调解矛盾纠纷", "Disputes mediated", "count", "disputes",
        [r"调(解|处).*(纠纷|矛盾|争议|案件)", r"^调(解|处)$"], ("件", "起", "宗", "个", "次"),
        [r"排查|预防", r"(组织|调解员|委员会|调解室|工作室)$"]),
+    _i("mediators", "人民调解员", "People's mediators", "count", "disputes",
+       [r"调解员"], _PEOPLE, [r"培训|参训"]),
     # --- legal aid and judicial aid
     _i("legal_aid_cases", "法律援助案件", "Legal aid cases", "count", "aid",
        [r"法律援助"], _CASES, [r"人数|受援人|中心|工作站"]),
+    _i("notarisations", "办理公证", "Notarisations", "count", "aid",
+       [r"公证"], ("件", "份", "个", "项", "次"), [r"机构|处$"]),
+    _i("public_sector_lawyers", "公职律师", "Public-sector lawyers", "count", "aid",
+       [r"公职律师"], _PEOPLE, [r"部门|单位$"]),
     _i("judicial_aid_amount", "司法救助金额", "Judicial aid paid", "amount", "aid",
        [r"司法救助.*(金|款)"], (), [r"案件|人数|人员|对象"]),
     _i("judicial_aid_cases", "司法救助案件", "Judicial aid cases", "count", "aid",
@@ -263,11 +302,24 @@ def _kind_of(unit: str) -> str:
     return "count"
 
 
+#: A match must start a word: these characters before it make a different word
+#: (非诉讼 is not 诉讼, 不予处罚 is not 处罚, 未出庭 is not 出庭).
+_NOT_A_WORD_BEFORE = "非未无不免"
+
+
+def _whole(pattern: str) -> re.Pattern:
+    """``pattern`` matching whole words only: not right after a negating character."""
+    if pattern.startswith("^"):
+        return re.compile(pattern)
+    return re.compile(f"(?<![{_NOT_A_WORD_BEFORE}])(?:{pattern})")
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[Indicator, tuple[re.Pattern, ...], tuple[re.Pattern, ...], frozenset], ...]:
+def _compiled() -> tuple[tuple[Indicator, tuple[re.Pattern, ...], tuple[re.Pattern, ...], frozenset,
+                               tuple[re.Pattern, ...]], ...]:
     return tuple(
-        (ind, tuple(re.compile(p) for p in ind.patterns), tuple(re.compile(p) for p in ind.exclude),
-         frozenset(ind.units))
+        (ind, tuple(_whole(p) for p in ind.patterns), tuple(re.compile(p) for p in ind.exclude),
+         frozenset(ind.units), tuple(re.compile(p) for p in ind.weak))
         for ind in INDICATORS
     )
 
@@ -317,24 +369,51 @@ def match_indicator(label: str, unit: str = "", kind: str = "") -> str:
     >>> match_indicator("公示裁量基准的执法单位")
     ''
     """
+    return match_with_confidence(label, unit, kind)[0]
+
+
+#: How sure a match is: ``high`` (a pattern matched and the figure's unit is one the indicator
+#: lists, or its kind when it lists none), ``medium`` (no unit given to confirm it), ``low`` (only
+#: a weak pattern matched); ``""`` when nothing matched.
+CONFIDENCES = ("high", "medium", "low")
+
+
+@lru_cache(maxsize=4096)
+def match_with_confidence(label: str, unit: str = "", kind: str = "") -> tuple[str, str]:
+    """Like :func:`match_indicator`, with how sure the match is (one of :data:`CONFIDENCES`).
+
+    Patterns match whole words: ``非诉讼案件`` is not ``诉讼案件``.
+
+    Examples
+    --------
+    >>> match_with_confidence("办理行政诉讼案件", "件"), match_with_confidence("办理行政诉讼案件")
+    (('litigation_cases', 'high'), ('litigation_cases', 'medium'))
+    >>> match_with_confidence("诉讼案件", "件")
+    ('litigation_cases', 'low')
+    >>> match_with_confidence("律师办理非诉讼案件", "件"), match_with_confidence("不予处罚案件", "件")
+    (('', ''), ('', ''))
+    """
     if kind and kind not in UNIT_KINDS:
         raise ValueError(f"kind must be one of {UNIT_KINDS} or ''. Got {kind!r} instead.")
     text = _tidy(label)
     if not text:
-        return ""
+        return "", ""
     unit = unit.translate(_FOLD) if unit else ""
     kind = kind or _kind_of(unit) or ("rate" if _RATE_WORD.search(text) else "")
-    for ind, patterns, excludes, units in _compiled():
+    for ind, patterns, excludes, units, weak in _compiled():
         if kind and ind.unit_kind != kind:
             continue
         if unit and units and unit not in units:
             continue
-        if not any(p.search(text) for p in patterns):
+        hits = [p for p in patterns if p.search(text)]
+        if not hits:
             continue
         if any(x.search(text) for x in excludes):
             continue
-        return ind.code
-    return ""
+        if any(w.search(text) for w in weak):
+            return ind.code, "low"
+        return ind.code, "high" if unit or (not ind.units and kind) else "medium"
+    return "", ""
 
 
 def indicator(code: str) -> Indicator:
@@ -347,7 +426,7 @@ def indicator(code: str) -> Indicator:
     >>> indicator("nope")
     Traceback (most recent call last):
     ...
-    KeyError: "no standard indicator 'nope'; see lawstats.indicators.INDICATORS for the 40 codes"
+    KeyError: "no standard indicator 'nope'; see lawstats.indicators.INDICATORS for the 52 codes"
     """
     for ind in INDICATORS:
         if ind.code == code:

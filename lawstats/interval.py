@@ -28,6 +28,9 @@ __all__ = [
     "Number",
     "as_interval",
     "to_fraction",
+    "difference",
+    "total",
+    "rounded_interval",
 ]
 
 #: An exact number as lawstats accepts it: never a float.
@@ -80,7 +83,11 @@ def to_fraction(x: Number) -> Fraction:
     >>> to_fraction(0.1)
     Traceback (most recent call last):
     ...
-    lawstats.interval.IntervalError: 0.1 is a float, which cannot hold most decimals exactly; pass Decimal('0.1'), a str or a Fraction instead
+    lawstats.interval.IntervalError: 0.1 is a float, which cannot hold most decimals exactly; pass Decimal('0.1'), a str or a Fraction instead (for a figure: lawstats.interval_of(row), or its value_exact)
+    >>> to_fraction(float("nan"))
+    Traceback (most recent call last):
+    ...
+    lawstats.interval.IntervalError: nan is a missing value, not a number: a figure stated only by its bounds (80余, 8—13, 不少于2次) has no single value; use lawstats.interval_of(row), or a bound (row.lower, row.upper) if that is what you mean
     """
     if isinstance(x, Fraction):
         return x
@@ -100,11 +107,20 @@ def to_fraction(x: Number) -> Fraction:
                 f"cannot read {x!r} as an exact number; expected e.g. '96.34', '1031' or '1/3'"
             ) from None
     if isinstance(x, float):
+        if x != x:
+            raise IntervalError(
+                "nan is a missing value, not a number: a figure stated only by its bounds "
+                "(80余, 8—13, 不少于2次) has no single value; use lawstats.interval_of(row), "
+                "or a bound (row.lower, row.upper) if that is what you mean"
+            )
+        if x in (math.inf, -math.inf):
+            raise IntervalError(f"{x!r} is not a finite number; use None for an unbounded end")
         if x.is_integer() and abs(x) <= 2**53:  # e.g. 1031.0 from a pandas column with NaN: exact
             return Fraction(int(x))
         raise IntervalError(
             f"{x!r} is a float, which cannot hold most decimals exactly; "
-            f"pass Decimal('{x!r}'), a str or a Fraction instead"
+            f"pass Decimal('{x!r}'), a str or a Fraction instead "
+            "(for a figure: lawstats.interval_of(row), or its value_exact)"
         )
     if isinstance(x, numbers.Rational):
         return Fraction(x.numerator, x.denominator)
@@ -403,3 +419,89 @@ def as_interval(x: Interval | Number) -> Interval:
     if isinstance(x, Interval):
         return x
     return Interval.point(x)
+
+
+def difference(a: Interval | Number, b: Interval | Number) -> Interval:
+    """``a − b`` with bounds kept: every difference the two values allow.
+
+    Parameters
+    ----------
+    a, b : Interval or exact number
+        E.g. :func:`lawstats.interval_of` of two figures.
+
+    Returns
+    -------
+    Interval
+        A point when both are points.
+
+    Examples
+    --------
+    >>> str(difference(Interval.of(80, 90), 25))
+    '[55, 65]'
+    >>> str(difference(Interval.of(80, 90), Interval.of(10, 20)))
+    '[60, 80]'
+    >>> str(difference(Interval.of(10000, None), 1))
+    '[9999, ∞)'
+    """
+    return as_interval(a) - as_interval(b)
+
+
+def total(*values: Interval | Number) -> Interval:
+    """The sum of several values with bounds kept (lower bounds add, upper bounds add).
+
+    Parameters
+    ----------
+    *values : Interval or exact number
+        At least one.
+
+    Returns
+    -------
+    Interval
+
+    Raises
+    ------
+    IntervalError
+        When no value is given.
+
+    Examples
+    --------
+    >>> str(total(Interval.of(80, 90), 5, Interval.of(200, 300)))
+    '[285, 395]'
+    >>> str(total(1, 2, 3))
+    '6'
+    >>> str(total(Interval.of(10000, None), 12))
+    '[10012, ∞)'
+    """
+    if not values:
+        raise IntervalError("total() needs at least one value")
+    out = as_interval(values[0])
+    for v in values[1:]:
+        out = out + as_interval(v)
+    return out
+
+
+def rounded_interval(value: Number, place: Number) -> Interval:
+    """The exact values that a figure rounded to ``place`` may stand for.
+
+    A report that writes ``1.9万件`` has rounded to the nearest 1000 (half up)
+    or cut the digits after it (truncation): the count lies in
+    [value − place/2, value + place], the union of both conventions, closed.
+
+    Parameters
+    ----------
+    value : int, Decimal, Fraction or str
+        The stated value in base units (``19000``).
+    place : int, Decimal, Fraction or str
+        The unit of its last written digit (``1000``); must be > 0.
+
+    Examples
+    --------
+    >>> str(rounded_interval(19000, 1000))
+    '[18500, 20000]'
+    >>> str(rounded_interval("96.3", "0.1"))
+    '[96.25, 96.4]'
+    """
+    v, p = to_fraction(value), to_fraction(place)
+    if p <= 0:
+        raise IntervalError(f"rounded_interval: place must be greater than 0; got {_show(p)}")
+    return Interval(v - p / 2, v + p)

@@ -38,7 +38,8 @@ applied in this order:
    (``“百姓小天网”``).
 
 The run class is a superset of the brief's: it adds ``○`` (a zero in
-``二○二一年``) and the traditional ``兩 萬 億``.  Labels are best effort.
+``二○二一年``) and the traditional ``兩 萬 億``.  Labels are best effort, made by
+:func:`lawstats.autolabel.relabel`.
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lawstats.autolabel import relabel
 from lawstats.errors import ParseError
 from lawstats.numerals import normalize_digits, parse_chinese_numeral
 from lawstats.quantity import (
@@ -81,17 +83,19 @@ MENTION_PATTERN = re.compile(rf"[{RUN_CHARS}]+(?:{_SEP}[{RUN_CHARS}]+)*")
 
 #: Why a mention is not a figure.
 REASON_DESCRIPTIONS: dict[str, str] = {
-    "year": "a calendar year: 2021年, 2023年度, 二〇二一年, a bare 1900-2099 (2019、2020年, （2021）)",
+    "year": "a calendar year: 2021年, 2023年度, 二〇二一年, a bare 1900-2099 (2019、2020年, （2021）), "
+            "or a year word (上一年度, 关键一年, 一年来)",
     "date": "a date, time or quarter: 2021年3月底, 2月, 30日, 十月初七, 9:00, 第三季度, "
             "and damaged 20256月, 2025730日",
     "period": "a span of years: 2021—2025年, damaged 20212025年",
-    "ordinal": "a position, not an amount: 十九届, 二中全会, 十九大, 第八批, 第2期, 第一责任人, 3号, 100周年",
+    "ordinal": "a position, not an amount: 十九届, 二中全会, 十九大, 第八批, 第2期, 第一责任人, 3号, 100周年, "
+               "plenums written with 次 (五届七次全会, 三次、四次全会)",
     "heading": "a heading number: 一、 at a line start, （一）, 1.",
     "enumerator": "an enumerated point: 一是, 二是, 其一",
     "slogan": "a fixed name or slogan: 四所合一, 三统一, 三项制度, 双随机一公开, 一窗, 法律六进, 八五普法, "
               "十三五, 三级, 3+X, 一村一警务助理, or anything inside a short quotation",
     "name": "part of a name: text inside a book title 《…》, a place (三华村), a phone or hotline number",
-    "document_number": "a document number: 〔2024〕3号",
+    "document_number": "a document number: 〔2024〕3号, or an index number (索引号：abc12/2025-00003)",
     "version": "a version number: 2.0方案, V3.1",
     "word": "a numeral character inside an ordinary word (统一, 进一步, 一体化, 一些, 百姓, 十分), "
             "a Chinese numeral with no measure word after it (四大), or the base of a rate (每万人)",
@@ -189,7 +193,16 @@ _ORDINAL = re.compile(
     rf"|[{RUN_CHARS}]+(?:届|屆|周年|週年|年级|號|号(?![召])|楼)"
     rf"|[{_CN}]+中(?:全会|(?=[、，,]))"
     rf"|[{_CN}]+次(?:全会|全体会议)"
+    rf"|[{_CN}]+次(?=(?:、[{_CN}]+次)+(?:全会|全体会议))"  # 三次、四次全会精神
 )
+#: Year words (上一年度, 关键一年, 一年来): a year referred to, not a count of years.
+_YEAR_WORD = re.compile(r"一年(?:度|来)?")
+_YEAR_WORD_BEFORE = re.compile(r"(?:[上前下去当同]|(?:关键|攻坚|开局|收官|决胜|奋进|起步|开篇|谋篇|突破|转型|冲刺|"
+                               r"起势|见效|提升|巩固|深化|攻坚克难)的?)$")
+#: Index numbers of a page's metadata block (索引号：abc12/2025-00003) and such numbers anywhere.
+_INDEX_LINE = re.compile(r"(?:^|\n)[ \t\u3000•·]*(?:信息)?(?:索引号|发文字号|文号|编号|发文编号)[ \t\u3000]*[：:][^\n]*$")
+_INDEX_TOKEN = re.compile(r"[A-Za-z0-9０-９_\-－/．.]*")
+_INDEX_CODE = re.compile(r"[0-9]+/(?:19|20)[0-9]{2}-[0-9]{3,}")
 _SESSION = re.compile(rf"[{_CN}]+次会议")
 _COUNT_BEFORE = re.compile(r"(?:连续|共|历时|历经|已|先后)$")
 _DOCNUM = re.compile(rf"(?:19|20|１９|２０)[0-9０-９]{{2}}\s*[〕\]】］)）]\s*第?[0-9０-９]+\s*号")
@@ -207,10 +220,6 @@ _ARABIC = frozenset("0123456789０１２３４５６７８９")
 _SPACE = " \t\u3000\xa0"
 _PUNCT_BEFORE_ENUM = frozenset("。；;，,：:、！？!?\n\r “”\"（）()")
 _SENTENCE_END = frozenset("。；;！？!?")
-_LABEL_TAIL = re.compile(r"[^，。；：、！？!?;:,\n\r（）()《》【】]*$")
-_LABEL_HEAD = re.compile(rf"[^，。；：、！？!?;:,\n\r（）()《》【】{RUN_CHARS}]{{1,12}}")
-_LABEL_LEAD = re.compile(r"^(?:其中|共计|共有|共|累计|合计|总计|全年|今年以来|今年|以来|目前|当年|已经|已|并|还|另外|另|同时|均|按照|将|把|对|向|在)+")
-_LABEL_TRAIL = re.compile(r"(?:共计|共有|共|累计|合计|总计|分别为|分别|达到|达|为|计|有|是|的|了)+$")
 _PLACE = re.compile(r"[^\W\d_]{1,2}?(?:村|屯|镇|乡|街道|社区|路|街|巷|桥|山|岭|江|河|湖|寨|庄|坪|塘|湾|洲|岛)")
 
 
@@ -230,9 +239,8 @@ class Mention:
         One of :data:`REASONS` when it is not; exactly one of ``figure`` and
         ``reason`` is set.
     label : str
-        Best-effort indicator label of a figure: the words before it back
-        to the previous punctuation or figure, minus fillers (``共``, ``达``);
-        ``""`` for excluded mentions.
+        Best-effort label of what a figure counts (:mod:`lawstats.autolabel`):
+        ``清理了12个乡镇`` -> ``清理…的乡镇``; ``""`` for excluded mentions.
     detail : str
         For ``unparsed`` mentions, the parser's message; else ``""``.
     """
@@ -292,6 +300,12 @@ def _classify(text: str, s: int, e: int, floor: int, n: int):
         return s, e + 1, "enumerator", None
     if prev == "其" and not arabic and e - s == 1 and s - 1 >= floor and nxt in "，,：:、是":
         return s - 1, e, "enumerator", None
+    if arabic and (_INDEX_CODE.match(text, s) or _INDEX_LINE.search(text, max(0, s - 40), s)):
+        return s, max(e, _INDEX_TOKEN.match(text, s).end()), "document_number", None  # 索引号：abc12/2025-00003
+    if not arabic and text[s] == "一":
+        m = _YEAR_WORD.match(text, s)
+        if m and _YEAR_WORD_BEFORE.search(text, max(0, s - 5), s) and m.end() >= e:
+            return s, m.end(), "year", None  # 上一年度, 关键一年
 
     # 2. dates, years, periods, ordinals
     m = _DATE.match(text, s)
@@ -439,37 +453,7 @@ def _day_is_date(text: str, s: int, e: int, run: str) -> bool:
     return True
 
 
-#: Words that only say where or whose (全县, 我区, 本市…): no label by themselves.
-_SCOPE_ONLY = re.compile(r"^(?:全|我|本|该|各|全省|全州)?(?:县|区|市|镇|乡|省|州|旗|街道|系统|单位)?"
-                         r"(?:共|共有|累计|已|已有|有|先后)?$")
-_SCOPE_TRAIL = re.compile(r"(?:全|我|本)(?:县|区|市|镇|乡|省|州|旗)(?:共|共有|累计)?$")
-#: The longest label kept: the words nearest the figure.
-_LABEL_MAX = 16
-
-
-def _label(text: str, start: int, end: int, floor: int) -> str:
-    """Words before the figure back to punctuation or the previous figure; where those only
-    name a place or scope (全县55个单位), the words after the measure word instead.
-
-    Examples
-    --------
-    >>> _label("调解各类矛盾纠纷1095件，", 8, 13, 0)
-    '调解各类矛盾纠纷'
-    >>> _label("全县35个行政执法单位按要求开展", 2, 5, 0)
-    '行政执法单位按要求开展'
-    """
-    tail = _LABEL_TAIL.search(text, max(floor, start - 40), start)
-    label = tail.group().strip() if tail else ""
-    label = _LABEL_TRAIL.sub("", _LABEL_LEAD.sub("", label)).strip()
-    label = _SCOPE_TRAIL.sub("", label) or label  # 监督全县35个… : the scope is not the label
-    if len(label) < 3 or _SCOPE_ONLY.match(label):
-        head = _LABEL_HEAD.match(text, end)
-        if head:
-            after = _LABEL_TRAIL.sub("", _LABEL_LEAD.sub("", head.group().lstrip("的"))).strip()
-            label = after or label
-    return label[-_LABEL_MAX:]
-
-
+#: Mentions a label never reaches back across (lawstats.autolabel).
 _LABEL_FLOOR_REASONS = frozenset(("year", "date", "period", "heading", "enumerator", "document_number"))
 
 
@@ -503,7 +487,6 @@ def find_mentions(text: str) -> list[Mention]:
     n = len(text)
     out: list[Mention] = []
     covered = 0
-    label_floor = 0
     for rm in MENTION_PATTERN.finditer(text):
         s, e = rm.span()
         if s < covered:
@@ -525,17 +508,14 @@ def find_mentions(text: str) -> list[Mention]:
         if 0 <= _enclosed(text, start, end, "《", "》", 100):
             reason, q = "name", None
         if reason is None:
-            out.append(Mention(start, end, text[start:end], q, None, _label(text, start, end, label_floor)))
-            label_floor = end
+            out.append(Mention(start, end, text[start:end], q, None))  # labelled by relabel() below
         elif reason == "unparsed":
             detail = str(q) if q is not None else ""
             out.append(Mention(start, end, text[start:end], None, "unparsed", "", detail))
         else:
             out.append(Mention(start, end, text[start:end], None, reason))
-            if reason in _LABEL_FLOOR_REASONS:
-                label_floor = end
         covered = end
-    return out
+    return relabel(text, out)
 
 
 def figures(mentions: list[Mention]) -> list[Mention]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .fonts import register_cjk_font
 from .labels import check_language
 
-__all__ = ["set_theme", "THEME_RC", "show", "plot_part_lengths"]
+__all__ = ["set_theme", "setup_notebook", "THEME_RC", "show", "plot_part_lengths"]
 
 #: matplotlib settings every lawstats chart shares (besides the font).
 THEME_RC = {
@@ -46,6 +46,46 @@ def set_theme(language: str = "zh") -> str:
     rc["font.family"] = "sans-serif"
     rc["font.sans-serif"] = [family, "DejaVu Sans"]
     sns.set_theme(style="whitegrid", context="notebook", rc=rc)
+    return family
+
+
+def setup_notebook(language: str | None = None) -> str:
+    """Set up a notebook's kernel exactly as the site build does; return the font family.
+
+    One call gives a notebook run in JupyterLab what a build kernel has:
+    :func:`lawstats.build.setup_kernel` (stable SVG ids, alt text attached to
+    every inline figure), the chart theme with the Chinese font
+    (:func:`set_theme`) and the table display options
+    (:func:`lawstats.present.set_display`).  ``make lab`` starts every kernel
+    with it (``jupyter/kernels/python3/kernel.json``), and a notebook's first
+    cell may call it too: calling it again is harmless.
+
+    Parameters
+    ----------
+    language : {"zh", "en"}, optional
+        The language of chart labels and alt text; default: the
+        ``LAWSTATS_LANGUAGE`` environment variable (set by the build), else
+        ``"zh"``.  The alt text keeps the language of the first call.
+
+    Examples
+    --------
+    >>> setup_notebook("zh")
+    'Noto Sans SC'
+    >>> import matplotlib
+    >>> matplotlib.rcParams["svg.hashsalt"]
+    'lawstats'
+    """
+    import os
+
+    from .build import setup_kernel
+    from .present import set_display
+
+    language = language or os.environ.get("LAWSTATS_LANGUAGE", "zh")
+    check_language(language)
+    os.environ.setdefault("LAWSTATS_LANGUAGE", language)
+    setup_kernel()
+    family = set_theme(language)
+    set_display()
     return family
 
 

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["Note", "report_summary", "outline_table", "part_of", "section_label", "format_number",
            "format_value", "indicator_label", "select_figures", "quote_context", "figure_table",
            "part_note", "figures_by_part", "mentions_table", "localize_arithmetic", "derived_table",
-           "checks_table", "audit_overview", "denominators_table", "RATE_METHODS", "set_display",
-           "overview_note", "structure_note", "figures_note", "table_or_note"]
+           "checks_table", "inconsistencies_table", "audit_overview", "denominators_table", "RATE_METHODS",
+           "set_display", "overview_note", "structure_note", "figures_note", "table_or_note"]
 
 
 class Note(str):
@@ -710,6 +710,40 @@ def checks_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str =
     return table_or_note(table, language)
 
 
+_INCONSISTENCY_COLUMNS = {"zh": ("核查", "句子", "读法", "算式"), "en": ("check", "sentence", "reading", "arithmetic")}
+
+
+def inconsistencies_table(audit: "pd.DataFrame", figures: "pd.DataFrame", text: str | None,
+                          language: str = "zh") -> "pd.DataFrame":
+    """Every inconsistent check with its sentence, its reading and its arithmetic, in ``language``.
+
+    The sentence is quoted from the report; the reading says which figures the
+    audit related and from which words (``1100项 of 1200项, read from 其中 …
+    占比``), or what a declared check asserts.  An audit with no inconsistency
+    (or no check at all) gives an empty table with the same columns.
+
+    Examples
+    --------
+    >>> from lawstats.audit import read_audit
+    >>> from lawstats.dataset import read_figures
+    >>> inconsistencies_table(read_audit(), read_figures(), None, "en").columns.tolist()
+    ['check', 'sentence', 'reading', 'arithmetic']
+    >>> len(inconsistencies_table(read_audit(), read_figures(), None, "en"))
+    0
+    """
+    import pandas as pd
+
+    from .audit import inconsistencies
+
+    check_language(language)
+    rows = [(x["check_id"], x["sentence"], x["reading"],
+             localize_arithmetic(x["arithmetic"], figures, language))
+            for x in inconsistencies(audit, figures, text, language)]
+    table = pd.DataFrame(rows, columns=list(_INCONSISTENCY_COLUMNS[language]))
+    table.index = range(1, len(table) + 1)
+    return table
+
+
 def audit_overview(audit: "pd.DataFrame", language: str = "zh") -> "pd.DataFrame":
     """:func:`lawstats.audit.audit_summary` with headers in ``language``: checks by kind and verdict.
 
@@ -768,6 +802,8 @@ def denominators_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language:
         ids = r["figure_ids"].split()
         rate = rows_by_id.get(ids[0])
         reported = r["reported"].rstrip("%")
+        if Decimal(reported) > 100:  # 办结率120%: not a share of one count, no denominator to find
+            continue
         candidates = [rows_by_id[i] for i in ids[1:] if i in rows_by_id]
         found = possible_denominators(reported, max_denominator=max_denominator, methods=RATE_METHODS)
         if len(found) == max_denominator:

@@ -23,9 +23,15 @@ Rounding conventions (:data:`ROUNDING_METHODS`, names as in :mod:`decimal`):
 ``ceiling``     toward +∞ (ROUND_CEILING)
 ``floor``       toward −∞ (ROUND_FLOOR)
 
-plus, for the checks only, ``up_or_down``: the reported value is the exact
-value rounded in *either* direction (|reported − exact| < one unit in the last
-place).
+plus, for the checks only, ``up_or_down`` as in the R package scrutiny: the
+reported value is the exact value rounded half up *or* half down (so a tie may
+go either way; everything else rounds to the nearest value).
+
+By default (:data:`DEFAULT_METHODS`) a check accepts what auditors accept:
+rounding half up (``四舍五入``), half to even, or truncation.  Ceiling, floor,
+half down and ``up_or_down`` are used only when asked for.  ``成功率94%`` for
+1031 of 1095 (94.155…%) is therefore consistent, and ``95%`` is not: only the
+ceiling gives 95.
 """
 from __future__ import annotations
 
@@ -40,10 +46,12 @@ from .rates import RateError, Result, Value, percent
 __all__ = [
     "ROUNDING_METHODS",
     "ALL_METHODS",
+    "DEFAULT_METHODS",
     "Reported",
     "RoundingCheck",
     "round_exact",
     "check_percent",
+    "methods_giving",
     "possible_denominators",
     "smallest_denominator",
     "denominator_possible",
@@ -54,6 +62,8 @@ __all__ = [
 ROUNDING_METHODS: tuple[str, ...] = ("half_up", "half_even", "half_down", "truncate", "ceiling", "floor")
 #: Every convention the checks accept: the above plus ``up_or_down``.
 ALL_METHODS: tuple[str, ...] = ROUNDING_METHODS + ("up_or_down",)
+#: What a check accepts unless told otherwise: half up, half to even, truncation.
+DEFAULT_METHODS: tuple[str, ...] = ("half_up", "half_even", "truncate")
 
 #: A reported value: text or Decimal, so that its written decimals are known.
 Reported = Union[str, Decimal, int]
@@ -65,7 +75,7 @@ _ZH = {
     "truncate": "去尾法",
     "ceiling": "进一法",
     "floor": "向下取整",
-    "up_or_down": "向上或向下取整",
+    "up_or_down": "四舍五入或五舍六入",
 }
 
 
@@ -199,8 +209,8 @@ def _preimage(m: int, method: str) -> tuple[int, bool, int, bool]:
     lo / (2·10^d) and hi / (2·10^d).
     """
     c = 2 * m
-    if method == "up_or_down":
-        return c - 2, False, c + 2, False
+    if method == "up_or_down":  # half up or half down: both ties belong
+        return c - 1, True, c + 1, True
     if method == "floor":
         return c, True, c + 2, False
     if method == "ceiling":
@@ -318,8 +328,8 @@ def _explain(
             if m in methods:
                 groups.setdefault(f"{round_exact(x, d, m)}%", []).append(m)
         if "up_or_down" in methods:
-            down, up = round_exact(x, d, "floor"), round_exact(x, d, "ceiling")
-            if down == up:  # x is on the grid: every direction gives it
+            down, up = round_exact(x, d, "half_down"), round_exact(x, d, "half_up")
+            if down == up:  # not a tie: both give the same value
                 groups.setdefault(f"{down}%", []).append("up_or_down")
         parts_en = [f"{v} ({', '.join(ms)})" for v, ms in groups.items()]
         parts_zh = [f"{v}（{'、'.join(_ZH[m] for m in ms)}）" for v, ms in groups.items()]
@@ -353,7 +363,7 @@ def check_percent(
     whole: Value,
     *,
     decimals: int | None = None,
-    methods: Iterable[str] | str = ALL_METHODS,
+    methods: Iterable[str] | str = DEFAULT_METHODS,
     allow_over_100: bool = False,
 ) -> RoundingCheck:
     """Check a reported percentage against ``part / whole × 100``.
@@ -367,8 +377,9 @@ def check_percent(
         As for :func:`lawstats.rates.percent`.
     decimals : int, optional
         Decimals to check at; defaults to the decimals written in ``reported``.
-    methods : str or iterable of str, default ALL_METHODS
-        Conventions to try (see :data:`ALL_METHODS`).
+    methods : str or iterable of str, default DEFAULT_METHODS
+        Conventions to try: by default half up, half to even and truncation;
+        any of :data:`ALL_METHODS` when asked for.
     allow_over_100 : bool, default False
         Allow a reported value over 100 and a part greater than its whole.
 
@@ -388,9 +399,15 @@ def check_percent(
     >>> c.verdict, c.only_by_rounding
     ('consistent', True)
     >>> c.methods_passing
-    ('half_up', 'half_even', 'half_down', 'truncate', 'floor', 'up_or_down')
+    ('half_up', 'half_even', 'truncate')
     >>> print(c.explanation_en)
-    1031 / 1095 = 94.155…% → 94% (half_up, half_even, half_down, truncate, floor), 95% (ceiling), 94% or 95% (up_or_down); reported 94%: consistent only by rounding
+    1031 / 1095 = 94.155…% → 94% (half_up, half_even, truncate); reported 94%: consistent only by rounding
+    >>> check_percent("95", 1031, 1095).verdict  # only the ceiling gives 95
+    'inconsistent'
+    >>> check_percent("95", 1031, 1095, methods="ceiling").verdict
+    'consistent'
+    >>> check_percent("13", 1, 8, methods="up_or_down").verdict  # 12.5: half up or half down
+    'consistent'
     >>> print(check_percent("94", 1031, 1095, methods="half_up").explanation_zh)
     1031 ÷ 1095 = 94.155…% ≈ 94%（四舍五入）；报告值 94%：仅在舍入后一致
     >>> check_percent("94.00", 1031, 1095).verdict
@@ -425,6 +442,44 @@ def check_percent(
         explanation_en=en,
         explanation_zh=zh,
     )
+
+
+def methods_giving(
+    reported: Reported,
+    value: Value,
+    *,
+    decimals: int | None = None,
+    methods: Iterable[str] | str = DEFAULT_METHODS,
+) -> tuple[str, ...]:
+    """The conventions under which ``value`` (exact or an interval) rounds to ``reported``.
+
+    For any quantity, not only percentages: a growth of 25%, a difference of
+    2.8 percentage points, an average of 3500 yuan.  For an interval, a method
+    counts when *some* value in it rounds to ``reported``.
+
+    Parameters
+    ----------
+    reported : str, Decimal or int
+        As written (``"2.8"``); may be over 100.  Its written decimals set the
+        tolerance unless ``decimals`` is given.
+    value : number or Interval
+    methods : str or iterable of str, default DEFAULT_METHODS
+
+    Examples
+    --------
+    >>> methods_giving("2.8", Fraction(28, 10))
+    ('half_up', 'half_even', 'truncate')
+    >>> methods_giving("150", Fraction(3, 2) * 100)
+    ('half_up', 'half_even', 'truncate')
+    >>> methods_giving("93.2", Fraction(1399 * 100, 1500))  # 93.266…
+    ('truncate',)
+    >>> methods_giving("3.8", Interval.of("2.7", "2.9"))
+    ()
+    """
+    chosen = _methods(methods, ALL_METHODS, "methods_giving")
+    m, d = _parse_reported(reported, decimals, True, "methods_giving")
+    interval = as_interval(value)
+    return tuple(method for method in chosen if _meets(interval, m, d, method))
 
 
 # -- GRIM-style: which denominators can give a reported percentage? ------------

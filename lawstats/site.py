@@ -532,6 +532,15 @@ def _bounds(lower: str, upper: str, value: str) -> str:
     return f"{lower or '…'} – {upper or '…'}"
 
 
+def _inconsistencies(text: str, figures, audit, language: str) -> list[dict]:
+    """The inconsistent checks with their sentence, reading and arithmetic (see lawstats.audit)."""
+    if audit is None or "verdict" not in getattr(audit, "columns", ()):
+        return []
+    from .audit import inconsistencies
+
+    return inconsistencies(audit, figures, text, language)
+
+
 def render_annotated_report(
     text: str,
     figures: "pd.DataFrame | None",
@@ -669,7 +678,10 @@ def render_annotated_report(
         other = "_en" if language == "zh" else "_zh"  # columns in the other language are left out
         shown = [c for c in audit.columns if c not in known and not str(c).endswith(other)]
         check_columns = [re.sub(r"_(zh|en)$", "", str(c)) for c in shown]
-        for record in audit.to_dict("records"):
+        rank = {v: i for i, v in enumerate(VERDICTS)}
+        records = sorted(audit.to_dict("records"),  # inconsistencies first, then as in the audit
+                         key=lambda rec: rank.get(_value(rec.get("verdict", "")), len(VERDICTS)))
+        for record in records:
             r = {k: _value(v) for k, v in record.items()}
             verdict = r.get("verdict", "")
             checks.append({
@@ -706,6 +718,8 @@ def render_annotated_report(
         legend=legend,
         checks=checks,
         check_columns=check_columns,
+        inconsistencies=_inconsistencies(text, figures, audit, language),
+        n_checks=0 if audit is None else len(audit),
     )
 
 

@@ -1,6 +1,7 @@
 """The audit: verdicts with their arithmetic, and teeth — a changed figure breaks exactly its checks."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pandas as pd
@@ -141,6 +142,13 @@ MUTATIONS = [
     ("配备119名", "配备118名", {"police-assistants-one-to-one", "police-assistant-per-village"}),
     ("监督全县35个", "监督全县36个", {"repeat-enforcement-agencies-supervised"}),
     ("国家司法救助7起", "国家司法救助27起", {"aid-cases-within-recipients"}),
+    # issue 12: a stated rate or count pushed off by one unit in its last digit
+    # (1031/1095 = 94.155…%: 94 by half up, half even, truncation; 95 only by the ceiling)
+    ("成功率94%", "成功率95%", {"mediation-success"}),
+    ("成功率94%", "成功率93%", {"mediation-success"}),
+    # 48 + 1415 = 1463 ≠ 1436, and (48 + 1415)/1436 is over 100%
+    ("依申请事项共1463项", "依申请事项共1436项", {"trips-add-up", "at-most-one-trip-share"}),
+    ("最多跑一次比例为100%", "最多跑一次比例为99%", {"at-most-one-trip-share"}),
 ]
 
 
@@ -162,3 +170,118 @@ def test_mutated_report_fails_exactly_the_right_checks(tmp_path, old, new, expec
 
 def test_our_report_is_consistent(audit):
     assert (audit["verdict"] != "inconsistent").all(), audit[audit["verdict"] == "inconsistent"]
+
+
+# -- many reports at once (lawstats audit FILE…) --------------------------------------------
+def _write(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_batch_audit_summary_csv_and_exit_status(tmp_path, capsys):
+    from lawstats.cli import main
+
+    # composed texts, made-up numbers: 120 + 95 + 105 = 320 ≠ 300; 1100/1200 = 91.67% = 91.67%
+    bad = _write(tmp_path, "bad.txt", "共受理案件300件，其中行政许可类120件、行政处罚类95件、其他类105件。")
+    good = _write(tmp_path, "good.txt", "全县事项1200项，其中可网上办理1100项，占比91.67%。")
+    empty = _write(tmp_path, "empty.txt", "今年没有可以检查的数字。")
+    status = main(["audit", bad, good, empty, "--checks", "none", "--jobs", "2", "--language", "en"])
+    out, err = capsys.readouterr()
+    assert status == 1
+    lines = out.splitlines()
+    assert lines[0].split() == ["file", "checks", "inconsistent", "cannot", "check"]
+    assert lines[1].split()[1:] == ["1", "1", "0"] and lines[1].startswith(bad)
+    assert lines[2].split()[1:] == ["2", "0", "0"]  # the share and 1100 ≤ 1200
+    assert lines[3].split()[1:] == ["0", "0", "0"]
+    assert "read from 其中" in out and "= 320; reported total 300件: inconsistent" in out
+    assert "1 inconsistent check(s) in 1 file(s)" in err
+
+    status = main(["audit", bad, good, "--checks", "none", "--format", "csv", "--jobs", "1"])
+    frame = pd.read_csv(__import__("io").StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
+    assert status == 1
+    assert list(frame.columns[:2]) == ["file", "check_id"]
+    assert set(frame["file"]) == {bad, good}
+    assert frame.loc[frame["file"] == bad, "verdict"].tolist() == ["inconsistent"]
+
+
+def test_batch_audit_reports_unreadable_files(tmp_path, capsys):
+    from lawstats.cli import main
+
+    good = _write(tmp_path, "good.txt", "全县事项1200项，其中可网上办理1100项，占比91.67%。")
+    missing = str(tmp_path / "missing.txt")
+    assert main(["audit", good, missing, "--checks", "none"]) == 1  # a file failed
+    assert "skipped" in capsys.readouterr().err
+    assert main(["audit", missing, str(tmp_path / "gone.txt"), "--checks", "none"]) == 2
+
+
+# -- shown where it matters ------------------------------------------------------------------
+def _composed_audit():
+    from lawstats.relations import figure_records
+
+    # made-up numbers: 120 + 95 + 105 = 320 ≠ 300; 28/140 = 20% ≠ 约18%
+    text = ("前言。共受理案件300件，其中行政许可类120件、行政处罚类95件、其他类105件。"
+            "审结案件140件，其中纠错28件，纠错率约18%。成功调解50件。")
+    figs = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"], quote=f["raw"])
+                         for f in figure_records(text)])
+    return text, figs, run_audit(figs, [], text=text)
+
+
+def test_annotated_report_lists_inconsistencies_first():
+    from lawstats.site import render_annotated_report
+
+    text, figs, audit = _composed_audit()
+    assert (audit["verdict"] == "inconsistent").sum() == 2
+    page = render_annotated_report(text, figs, audit, language="en")
+    top = page.index('id="inconsistencies"')
+    assert top < page.index('id="text"')
+    block = page[top:page.index('id="text"')]
+    assert "共受理案件300件，其中行政许可类120件、行政处罚类95件、其他类105件" in block  # the sentence
+    assert "make up 300件, read from 其中 … 其余" in block  # the reading
+    assert "= 320; reported total 300件: inconsistent" in block  # the arithmetic
+    checks = page[page.index('id="checks"'):]
+    first_rows = re.findall(r'<tr id="check-([^"]+)">\n<td>[^<]*</td>\n<td>[^<]*</td>\n<td class="v-([a-z_-]+)"', checks)
+    verdicts = [v for _, v in first_rows]
+    assert verdicts[:2] == ["inconsistent", "inconsistent"] and "inconsistent" not in verdicts[2:]
+
+
+def test_inconsistencies_table_and_empty_audit():
+    from lawstats.present import inconsistencies_table
+    from lawstats.site import render_annotated_report
+
+    text, figs, audit = _composed_audit()
+    table = inconsistencies_table(audit, figs, text, "zh")
+    assert table.columns.tolist() == ["核查", "句子", "读法", "算式"]
+    assert table.iloc[1]["句子"] == "审结案件140件，其中纠错28件，纠错率约18%"
+    assert table.iloc[1]["读法"] == "28件 占 140件 的 约18%，据“其中 … 纠错率”"
+    empty = audit.iloc[0:0]
+    assert inconsistencies_table(empty, figs, text, "en").empty
+    page = render_annotated_report(text, figs, empty, language="en")
+    assert "No inconsistency found" not in page  # no checks at all: no section
+    ok = audit[audit["verdict"] != "inconsistent"]
+    page = render_annotated_report(text, figs, ok, language="en")
+    assert f"No inconsistency found ({len(ok)} checks)." in page
+
+
+def test_audit_page_pieces_survive_no_checks_and_rates_over_100():
+    from lawstats.charts import MissingFigures, denominators_chart, verdicts_chart
+    from lawstats.present import audit_overview, denominators_table, inconsistencies_table
+    from lawstats.relations import figure_records
+
+    for text in ("今年没有数字。", "行政复议案件同比增长150%，办结率120%。"):
+        figs = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"], quote=f["raw"])
+                             for f in figure_records(text)],
+                            columns=["id", "start", "end", "raw", "value", "unit", "qualifier", "lower", "upper",
+                                     "decimals", "kind", "label", "section", "repeat_of", "indicator", "quote"])
+        audit = run_audit(figs, [], text=text).astype(str)
+        assert (audit["verdict"] != "inconsistent").all()
+        # 120% is not a share of a count; an empty table is said in words (lawstats.present.table_or_note)
+        assert str(denominators_table(audit, figs, "en")) == "(None.)"
+        assert inconsistencies_table(audit, figs, text, "en").empty
+        with pytest.raises(MissingFigures):
+            denominators_chart(audit, figs, language="en", text=text)
+        if audit.empty:
+            with pytest.raises(MissingFigures):
+                verdicts_chart(audit, "en")
+        else:
+            assert audit_overview(audit, "en").loc["all"].tolist()[-1] == len(audit)

@@ -16,7 +16,9 @@ from lawstats.interval import (
     IntervalDivisionError,
     IntervalError,
     as_interval,
+    difference,
     to_fraction,
+    total,
 )
 
 
@@ -234,3 +236,40 @@ def test_point_arithmetic_matches_fractions():
     x, y = Fraction(1031), Fraction(1095)
     for op in (operator.add, operator.sub, operator.mul, operator.truediv):
         assert op(Interval.point(x), Interval.point(y)) == Interval.point(op(x, y))
+
+
+# -- difference and total: bounds kept, and no wider than the bounds allow ------------------------
+@settings(max_examples=100, deadline=None)
+@given(st.lists(interval_and_point(), min_size=1, max_size=4))
+def test_total_contains_every_pointwise_sum_and_is_tight(items):
+    result = total(*(iv for iv, _ in items))
+    assert result.contains(sum(x for _, x in items))
+    # independent computation: the sum of the lower ends and of the upper ends
+    lows, highs = [iv.lower for iv, _ in items], [iv.upper for iv, _ in items]
+    assert result.lower == (None if None in lows else sum(lows))
+    assert result.upper == (None if None in highs else sum(highs))
+
+
+@settings(max_examples=100, deadline=None)
+@given(interval_and_point(), interval_and_point())
+def test_difference_contains_every_pointwise_difference(a, b):
+    (iv_a, x), (iv_b, y) = a, b
+    result = difference(iv_a, iv_b)
+    assert result.contains(x - y)
+    if iv_a.is_bounded and iv_b.is_bounded:  # attained at the ends
+        assert result == Interval(iv_a.lower - iv_b.upper, iv_a.upper - iv_b.lower)
+
+
+def test_difference_and_total_of_plain_numbers_are_points():
+    assert difference(1095, 1031) == Interval.point(64)
+    assert total("0.5", Decimal("0.25"), 1) == Interval.point(Fraction(7, 4))
+    with pytest.raises(IntervalError, match="at least one"):
+        total()
+
+
+def test_nan_names_the_interval_aware_way():
+    """A NaN (a bounded figure's missing value in lawstats.figures()) is refused, pointing to interval_of."""
+    with pytest.raises(IntervalError, match=r"missing value.*interval_of"):
+        to_fraction(float("nan"))
+    with pytest.raises(IntervalError, match="not a finite number"):
+        to_fraction(float("inf"))

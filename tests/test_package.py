@@ -31,3 +31,19 @@ def test_public_modules_declare_all():
 def test_top_level_reexports_exist():
     for name in lawstats.__all__:
         assert getattr(lawstats, name) is not None
+
+
+def test_top_level_names_load_lazily():
+    """`import lawstats` imports no submodule with pandas; a public name imports its module on first use."""
+    code = ("import sys, lawstats; before = 'lawstats.tables' in sys.modules; "
+            "f = lawstats.figures; print(before, 'lawstats.tables' in sys.modules, "
+            "f is __import__('lawstats.tables').tables.figures, 'figures' in dir(lawstats))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "True", "True"]
+
+
+def test_unknown_top_level_name_is_an_attribute_error():
+    import pytest
+
+    with pytest.raises(AttributeError, match="no attribute 'read_figures'"):
+        lawstats.read_figures  # noqa: B018 - one public way: lawstats.figures

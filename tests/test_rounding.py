@@ -19,8 +19,10 @@ from lawstats.interval import Interval
 from lawstats.rates import RateError
 from lawstats.rounding import (
     ALL_METHODS,
+    DEFAULT_METHODS,
     ROUNDING_METHODS,
     check_percent,
+    methods_giving,
     denominator_possible,
     numerators_for,
     possible_denominators,
@@ -61,8 +63,8 @@ def oracle_round(x: Fraction, d: int, method: str) -> Fraction:
 
 def oracle_gives(x: Fraction, r: Fraction, d: int, method: str) -> bool:
     """Does exact value x give reported r under `method` (incl. up_or_down)?"""
-    if method == "up_or_down":
-        return abs(r - x) < Fraction(1, 10**d)
+    if method == "up_or_down":  # scrutiny: rounded half up or half down
+        return oracle_round(x, d, "half_up") == r or oracle_round(x, d, "half_down") == r
     return oracle_round(x, d, method) == r
 
 
@@ -144,6 +146,23 @@ def test_round_exact_errors(args, pattern):
 
 
 # -- check_percent: the Luzhai cases and edges ------------------------------------
+def test_default_rounding_is_what_auditors_accept():
+    # 1031/1095 = 94.155…%: 94 by half up, half even and truncation; 95 only by the ceiling
+    assert DEFAULT_METHODS == ("half_up", "half_even", "truncate")
+    assert check_percent("95", 1031, 1095).verdict == "inconsistent"
+    assert check_percent("93", 1031, 1095).verdict == "inconsistent"
+    assert check_percent("95", 1031, 1095, methods="ceiling").methods_passing == ("ceiling",)
+    # up_or_down is not "within one unit": 94.155 is never 95 by rounding half up or down
+    assert not check_percent("95", 1031, 1095, methods="up_or_down").consistent
+
+
+def test_methods_giving_any_quantity():
+    # growth 150/120 − 1 = 25% exactly; 1399/1500 = 93.266…% is 93.2 only by truncation
+    assert methods_giving("25", Fraction(150, 120) * 100 - 100) == DEFAULT_METHODS
+    assert methods_giving("93.2", Fraction(139900, 1500)) == ("truncate",)
+    assert methods_giving("150", Fraction(250)) == ()
+
+
 def test_success_rate_94_is_consistent_only_by_rounding():
     # 成功率94%: 1031 of 1095 → 94.155…% (see test_round_exact_spot_cases)
     c = check_percent("94", 1031, 1095)
@@ -183,7 +202,8 @@ def test_hundred_percent_of_70_is_exact(reported):
     # 答复率100%: 70 of 70
     c = check_percent(reported, 70, 70)
     assert c.verdict == "consistent" and not c.only_by_rounding
-    assert set(c.methods_passing) == set(ALL_METHODS)
+    assert set(c.methods_passing) == set(DEFAULT_METHODS)
+    assert set(check_percent(reported, 70, 70, methods=ALL_METHODS).methods_passing) == set(ALL_METHODS)
     assert c.explanation_en.endswith("consistent (exact)")
 
 
@@ -199,7 +219,11 @@ def test_ties_in_check():
     # 1 of 8 = 12.5% exactly: 13 by half_up, 12 by half_even/half_down
     assert check_percent("13", 1, 8, methods=("half_up",)).consistent
     assert not check_percent("13", 1, 8, methods=("half_even", "half_down")).consistent
-    assert set(check_percent("12", 1, 8).methods_passing) == {"half_even", "half_down", "truncate", "floor", "up_or_down"}
+    assert set(check_percent("12", 1, 8).methods_passing) == {"half_even", "truncate"}
+    assert set(check_percent("12", 1, 8, methods=ALL_METHODS).methods_passing) == \
+        {"half_even", "half_down", "truncate", "floor", "up_or_down"}
+    # up_or_down (scrutiny): half up or half down, so both 12 and 13 for the tie 12.5
+    assert check_percent("13", 1, 8, methods="up_or_down").consistent
 
 
 def test_interval_inputs():
