@@ -341,8 +341,11 @@ def _audit_many(args: argparse.Namespace) -> int:
     if args.format == "csv":
         sys.stdout.write(batch.audit[BATCH_COLUMNS].to_csv(index=False, lineterminator="\n"))
     else:
+        from .labels import label
+
         en = args.language == "en"
-        head = ("file", "checks", "inconsistent", "cannot check") if en else ("文件", "检查", "不一致", "无法检验")
+        head = tuple(label(k, args.language) for k in ("cli_file", "cli_checks_column", "verdict_inconsistent",
+                                                         "verdict_cannot_check"))
         table = [list(head)] + [[r.file, str(r.checks), str(r.inconsistent), str(r.cannot_check)]
                                 for r in batch.summary.itertuples() if not r.error]
         widths = [max(display_width(row[i]) for row in table) for i in range(4)]

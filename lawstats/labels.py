@@ -175,6 +175,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "download_datapackage.json": ('以上各表的结构说明（Frictionless 数据包）', 'the schema of the tables above (Frictionless data package)'),
     # -- the command line (lawstats.cli: the audit table)
     "cli_check": ("核查", "check"),
+    "cli_file": ("文件", "file"),
+    "cli_checks_column": ("核查", "checks"),
     "cli_checks": ("共 {n} 项核查", "{n} checks"),
     "cli_by_kind": ("按类型和结论：", "by kind and verdict:"),
     "cli_skipped": ("未适用的人工核查：{n} 项", "declared checks skipped: {n}"),
