@@ -26,12 +26,12 @@ test: install browser
 test-fast: install
 	$(BIN)/python -m pytest -m "not slow" -n 2 -q
 
-## lab: open the notebooks in JupyterLab, with kernels set up as the build's (jupyter/kernels/)
+## lab: open the project in JupyterLab (general notebooks in notebooks/, the case study's in lawstats/case_studies/), with kernels set up as the build's (jupyter/kernels/)
 # --allow-root only when run as root (as in a container); LAB_ARGS adds options, e.g. --no-browser
 LAB_ARGS ?=
 lab: install
 	JUPYTER_PATH="$(CURDIR)/jupyter$${JUPYTER_PATH:+:$$JUPYTER_PATH}" \
-	  $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) notebooks/
+	  $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) .
 
 ## data: regenerate data/figures.csv, data/excluded.csv and data/audit.csv
 data: install

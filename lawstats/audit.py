@@ -35,7 +35,7 @@ from .rounding import (DEFAULT_METHODS, check_percent, denominator_possible, met
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["VERDICTS", "CHECK_KINDS", "RELATION_CHECK_KINDS", "AUDIT_COLUMNS", "check_relation", "DEFAULT_CHECKS", "Check", "load_checks",
+__all__ = ["VERDICTS", "CHECK_KINDS", "RELATION_CHECK_KINDS", "AUDIT_COLUMNS", "check_relation", "DEFAULT_CHECKS", "AUTO", "Check", "load_checks",
            "run_audit", "audit_summary", "figure_interval", "detect_repeats", "write_audit",
            "read_audit", "load_audit", "audit_report", "relation_interval", "audit_files", "BatchAudit",
            "BATCH_COLUMNS", "inconsistencies"]
@@ -52,7 +52,15 @@ RELATION_CHECK_KINDS = {"share": "stated_rate", "sum": "sum", "part_whole": "bou
 AUDIT_COLUMNS = ["check_id", "kind", "source", "figure_ids", "reported", "recomputed", "verdict",
                  "reason", "rounding", "explanation_zh", "explanation_en", "note_zh", "note_en"]
 #: The declared checks of the project's report.
-DEFAULT_CHECKS = DATA_DIR / "checks.yaml"
+def _default_checks() -> Path:
+    from .paths import case_studies_dir
+
+    return case_studies_dir() / "luzhai_2021" / "checks.yaml"
+
+
+DEFAULT_CHECKS = _default_checks()
+#: ``checks=AUTO``: the declared checks of the case study that applies to the whole report, if any.
+AUTO = "auto"
 
 _FIELDS = {  # kind -> (required, optional) fields naming figures
     "sum": (("parts", "total"), ()),
@@ -956,36 +964,52 @@ def read_audit(path: str | Path | None = None) -> "pd.DataFrame":
 
 
 def load_audit(report=None) -> "pd.DataFrame":
-    """The audit of any report, the way notebooks want it.
+    """The audit of any report, the way notebooks want it (every column as text).
 
-    For the project's report (``None``) this is ``data/audit.csv``.  For any
-    other report the audit runs on the fly: the declared checks wherever their
-    figures were found (see :func:`lawstats.dataset.load_tables`), and every
-    automatic check.
+    For the project's report this is ``data/audit.csv`` when that was made
+    from the same text; for any other report (or when lawstats is installed,
+    without ``data/``) the audit runs now (:func:`audit_report`): the declared
+    checks of the case study that applies to the whole document, if any, and
+    every automatic check.
     """
     from .dataset import is_default_report
+    from .paths import data_dir
 
-    if is_default_report(report):
-        return read_audit()
+    folder = data_dir()
+    if is_default_report(report) and folder is not None and (folder / "audit.csv").is_file():
+        from .report import Report, load_report
+
+        stored = read_audit(folder / "audit.csv")
+        figures = folder / "figures.csv"
+        if figures.is_file():
+            import pandas as pd
+
+            hashes = set(pd.read_csv(figures, dtype=str, keep_default_na=False).get("sha256", ()))
+            doc = report if isinstance(report, Report) else load_report(report)
+            if hashes == {doc.sha256}:
+                return stored
     return audit_report(report).astype(str)
 
 
-def audit_report(report=None, checks: str | Path | None = DEFAULT_CHECKS) -> "pd.DataFrame":
+def audit_report(report=None, checks: str | Path | None = AUTO) -> "pd.DataFrame":
     """Run the audit of any report now, reading no stale ``audit.csv``.
 
-    For the project's report (``None``) the figures are ``data/figures.csv``
-    and every declared check must apply (as in :func:`write_audit`).  For any
-    other report the figures are extracted now (see
-    :func:`lawstats.dataset.load_tables`) and declared checks apply wherever
-    their figures were found; the others are listed in
-    ``audit.attrs["skipped_checks"]``.
+    The case study that applies to the whole document
+    (:func:`lawstats.casestudy.case_study_for`) decides the declared checks:
+    for its own report every declared check must apply (as in
+    :func:`write_audit`); for an edited copy they apply wherever their figures
+    were found, the others are listed in ``audit.attrs["skipped_checks"]``;
+    any other report gets the automatic checks only — no case study's check,
+    not even as skipped.
 
     Parameters
     ----------
     report : path or Report, optional
         Default: the project's report.
-    checks : path, optional
-        Declared checks; ``None`` runs the automatic checks only.
+    checks : path, ``AUTO`` or None
+        Declared checks: ``AUTO`` (default) the applying case study's;
+        a path: these (they apply wherever their figures are found);
+        ``None``: the automatic checks only.
 
     Raises
     ------
@@ -1000,14 +1024,17 @@ def audit_report(report=None, checks: str | Path | None = DEFAULT_CHECKS) -> "pd
     >>> audit.set_index("check_id").loc["mediation-success", ["kind", "verdict"]].tolist()
     ['stated_rate', 'consistent']
     """
-    from .dataset import is_default_report, load_tables
+    from .casestudy import case_study_for
+    from .dataset import load_tables
     from .report import Report, load_report
 
     doc = report if isinstance(report, Report) else load_report(report)
+    applied = case_study_for(doc)
+    if isinstance(checks, str) and checks == AUTO:
+        checks = applied.study.checks if applied is not None else None
     declared = load_checks(checks) if checks is not None else []
-    default = is_default_report(doc)
-    figures, _ = load_tables(None if default else doc)
-    return run_audit(figures, declared, text=doc.text, strict=default)
+    figures, _ = load_tables(doc)
+    return run_audit(figures, declared, text=doc.text, strict=bool(applied and applied.identical))
 
 
 # -- many reports ------------------------------------------------------------------------
@@ -1047,7 +1074,7 @@ def _audit_one(path: str, checks: str | None) -> tuple[str, list[dict] | None, s
 
 
 def audit_files(paths, jobs: int | None = None, progress=None,
-                checks: str | Path | None = DEFAULT_CHECKS) -> BatchAudit:
+                checks: str | Path | None = AUTO) -> BatchAudit:
     """Audit many report files in parallel, like statcheck over a corpus of papers.
 
     Parameters
@@ -1057,9 +1084,11 @@ def audit_files(paths, jobs: int | None = None, progress=None,
         Processes; default every core.  ``1`` works in this process.
     progress : callable, optional
         Called as ``progress(files_done, files_total, inconsistent_so_far)``.
-    checks : path, optional
-        Declared checks, applied wherever their figures are found by context;
-        ``None`` for the automatic checks only.
+    checks : path, ``AUTO`` or None
+        Declared checks: ``AUTO`` (default) those of the case study that applies
+        to each report as a whole (:func:`audit_report`); a path: these, applied
+        wherever their figures are found by context; ``None`` for the automatic
+        checks only.
 
     Examples
     --------
@@ -1079,7 +1108,7 @@ def audit_files(paths, jobs: int | None = None, progress=None,
         raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
     paths = [str(p) for p in paths]
     chk = str(checks) if checks is not None else None
-    if chk is not None:
+    if chk is not None and chk != AUTO:
         load_checks(chk)  # a bad checks file fails here, once
     results: list = [None] * len(paths)
     done = bad = 0

@@ -127,13 +127,14 @@ def _hash_files(h: "hashlib._Hash", label: str, root: Path, files: Iterable[Path
         h.update(len(data).to_bytes(8, "big") + data)
 
 
-def inputs_digest(data_dir: str | Path = "data", lock_file: str | Path = "requirements/lock.txt",
+def inputs_digest(data_dir: str | Path | None = "data", lock_file: str | Path | None = "requirements/lock.txt",
                   package_dir: str | Path | None = None) -> str:
     """sha256 over everything a notebook may read besides itself.
 
     That is every file under ``data_dir`` (path and bytes), every file of the
-    lawstats package (``*.py`` and ``templates/**``), the lock file and the
-    Python version.  A missing folder or lock file counts as empty.
+    lawstats package (``*.py``, ``templates/**`` and ``case_studies/**``), the
+    lock file and the Python version.  A missing (or None) folder or lock file
+    counts as empty.
 
     Examples
     --------
@@ -142,13 +143,13 @@ def inputs_digest(data_dir: str | Path = "data", lock_file: str | Path = "requir
     """
     h = hashlib.sha256(CACHE_VERSION.encode())
     h.update(sys.version.encode())
-    data_dir = Path(data_dir)
-    if data_dir.is_dir():
+    data_dir = Path(data_dir) if data_dir is not None else None
+    if data_dir is not None and data_dir.is_dir():
         _hash_files(h, "data", data_dir, _files(data_dir, ["**/*"]))
     package = Path(package_dir) if package_dir is not None else _PACKAGE_DIR
-    _hash_files(h, "package", package, _files(package, ["**/*.py", "templates/**/*"]))
-    lock = Path(lock_file)
-    h.update(b"[lock]\0" + (lock.read_bytes() if lock.is_file() else b"<missing>"))
+    _hash_files(h, "package", package, _files(package, ["**/*.py", "templates/**/*", "case_studies/**/*"]))
+    lock = Path(lock_file) if lock_file is not None else None
+    h.update(b"[lock]\0" + (lock.read_bytes() if lock is not None and lock.is_file() else b"<missing>"))
     return h.hexdigest()
 
 
@@ -230,12 +231,14 @@ def _report_parameter(report: str | Path | None, notebooks_dir: Path) -> str | N
         return str(path)
 
 
-def _tables_describe(report, data_dir: Path) -> bool:
+def _tables_describe(report, data_dir: Path | None) -> bool:
     """True when ``data_dir/figures.csv`` was made from ``report`` (same provenance hash)."""
     import pandas as pd
 
     from .report import Report, load_report
 
+    if data_dir is None:
+        return False
     report = report if isinstance(report, Report) else load_report(report)
     path = data_dir / "figures.csv"
     if not path.is_file():
@@ -245,41 +248,43 @@ def _tables_describe(report, data_dir: Path) -> bool:
     return not hashes or hashes == {report.sha256}
 
 
-def _report_tables(report, data_dir: Path) -> dict[str, bytes]:
+def _report_tables(report, data_dir: Path | None) -> dict[str, bytes]:
     """The downloadable tables of a report: ``{file name: bytes}``.
 
     When the tables in ``data_dir`` describe this report (their ``sha256``
     provenance column is the hash of its canonical text) they are used as they
     are — the curated tables of the project's report; for any other report they
-    are made now, by extraction (curated labels where their
-    context matches, automatic ones elsewhere) and the automatic audit.
+    are made now (:func:`lawstats.dataset.report_tables`: a case study's labels
+    only when it applies to the whole document) with its audit.
     """
-    from .dataset import extract_tables
+    from .dataset import report_tables
 
     if _tables_describe(report, data_dir):
         return {name: (data_dir / name).read_bytes() for name in DOWNLOADS
                 if (data_dir / name).is_file()}
     from .audit import load_audit
     from .csvsafe import frame_to_csv
-    from .dataset import DEFAULT_ANNOTATIONS
 
-    figures, excluded = extract_tables(report, DEFAULT_ANNOTATIONS, strict=False)
+    figures, excluded = report_tables(report)
     audit = load_audit(report)
     csv = {"figures.csv": figures, "excluded.csv": excluded, "audit.csv": audit}
     files = {name: frame_to_csv(frame).encode("utf-8") for name, frame in csv.items()}
-    if (data_dir / "datapackage.json").is_file():
-        files["datapackage.json"] = (data_dir / "datapackage.json").read_bytes()
+    from .paths import datapackage_file
+
+    schema = data_dir / "datapackage.json" if data_dir is not None else datapackage_file()
+    if schema is not None and schema.is_file():
+        files["datapackage.json"] = schema.read_bytes()
     return files
 
 
-def _site_pages(*, report: Path, data_dir: Path, pages: list[dict], language: str,
+def _site_pages(*, report: Path, data_dir: Path | None, pages: list[dict], language: str,
                 max_bytes: int | None = None) -> dict[str, bytes]:
     """Render the index and the annotated report, with the downloads; ``{relative path: bytes}``."""
     import io
 
     from .csvsafe import read_csv
     from .report import load_report
-    from .site import render_annotated_report, render_index, static_files
+    from .site import render_annotated_report, render_index, site_title, static_files
 
     doc = load_report(report, max_bytes)
     tables = _report_tables(doc, data_dir)
@@ -288,10 +293,11 @@ def _site_pages(*, report: Path, data_dir: Path, pages: list[dict], language: st
     downloads = [name for name in DOWNLOADS if name in tables]
     files = dict(static_files())
     files["index.html"] = render_index(
-        report_title=doc.title, pages=pages, audit=audit, downloads=downloads, language=language,
+        report_title=site_title(doc, language), pages=pages, audit=audit, downloads=downloads, language=language,
         report_name=Path(doc.path).name, report_sha256=doc.sha256,
     ).encode()
-    files["report.html"] = render_annotated_report(doc.text, figures, audit, language, title=doc.title).encode()
+    files["report.html"] = render_annotated_report(doc.text, figures, audit, language,
+                                                   title=site_title(doc, language)).encode()
     files.update({f"data/{name}": tables[name] for name in downloads})
     return files
 
@@ -393,15 +399,15 @@ def _build_error(failures: list[dict], out: Path) -> BuildError:
 
 def build_site(
     out_dir: str | Path = "site",
-    notebooks_dir: str | Path = "notebooks",
+    notebooks_dir: str | Path | None = None,
     report: str | Path | None = None,
     language: str = "zh",
     jobs: int | None = None,
     cache_dir: str | Path | None = ".cache/lawstats-build",
     progress: bool = True,
     *,
-    data_dir: str | Path = "data",
-    lock_file: str | Path = "requirements/lock.txt",
+    data_dir: str | Path | None = None,
+    lock_file: str | Path | None = None,
     kernel: str = "python3",
     timeout: int | None = 600,
     max_bytes: int | None = None,
@@ -412,8 +418,11 @@ def build_site(
     ----------
     out_dir : str or Path
         The site folder; replaced as a whole when the build succeeds.
-    notebooks_dir : str or Path
-        Where the ``NN-*.ipynb`` notebooks are; they run with it as working folder.
+    notebooks_dir : str or Path, optional
+        Where the ``NN-*.ipynb`` notebooks are.  Default: the report's notebooks
+        (:func:`lawstats.notebooks.report_notebooks`: the general ones, and the
+        case study's own when one applies to the report).  Each notebook runs
+        with its own folder as working folder.
     report : str or Path, optional
         The report file; ``None`` means the project's default report
         (notebooks receive ``report = None``).
@@ -426,9 +435,11 @@ def build_site(
         ``None`` disables the cache (everything is executed, nothing kept).
     progress : bool
         Print one line per notebook on stderr.
-    data_dir, lock_file : str or Path
+    data_dir, lock_file : str or Path, optional
         The data folder (hashed into the cache key, source of the figures,
-        audit and downloads) and the locked dependencies (hashed).
+        audit and downloads when they describe the report) and the locked
+        dependencies (hashed).  Default: the checkout's (:mod:`lawstats.paths`),
+        none when lawstats is installed.
     kernel : str
         The Jupyter kernel to run the notebooks with.
     timeout : int or None
@@ -460,9 +471,15 @@ def build_site(
 
     strings(language)  # validates the language
     started = time.perf_counter()
+    from . import paths as where
+
     out = Path(out_dir).resolve()
-    nb_dir = Path(notebooks_dir).resolve()
-    data = Path(data_dir).resolve()
+    if data_dir is None:
+        data = where.data_dir()
+    else:
+        data = Path(data_dir).resolve()
+    if lock_file is None:
+        lock_file = where.lock_file()
     if report is None:
         from .report import default_report_path
 
@@ -470,28 +487,40 @@ def build_site(
     else:
         report_path = Path(report).resolve()
     from .outputs import check_cache_dir, check_output_dir
-    from .report import max_bytes_default, read_text_file
+    from .report import load_report, max_bytes_default, read_text_file
 
     if max_bytes is None:
         max_bytes = max_bytes_default()
     report_bytes = read_text_file(report_path, max_bytes)
-    if not nb_dir.is_dir():
-        raise BuildError(f"notebooks folder {nb_dir} does not exist; expected a folder of NN-*.ipynb notebooks")
-    inputs = [report_path, nb_dir, data, Path(lock_file).resolve(), _PACKAGE_DIR]
+    if notebooks_dir is None:
+        from .notebooks import report_notebooks
+
+        paths = report_notebooks(load_report(report_path, max_bytes))
+        if not paths:
+            raise BuildError(f"no notebooks in {where.notebooks_dir()}; expected the general NN-*.ipynb "
+                             "notebooks shipped with lawstats")
+        notebook_folders = sorted({p.parent for p in paths})
+    else:
+        nb_dir = Path(notebooks_dir).resolve()
+        if not nb_dir.is_dir():
+            raise BuildError(f"notebooks folder {nb_dir} does not exist; expected a folder of NN-*.ipynb notebooks")
+        paths = notebook_paths(nb_dir)
+        notebook_folders = [nb_dir]
+    inputs = [p for p in [report_path, *notebook_folders, data,
+                          Path(lock_file).resolve() if lock_file is not None else None, _PACKAGE_DIR]
+              if p is not None]
     if cache_dir is not None:
         check_cache_dir(cache_dir, inputs)
     # refused here, before any work, unless absent, empty or a site lawstats built
     check_output_dir(out, inputs + ([Path(cache_dir)] if cache_dir is not None else []))
 
-    parameters = {"report": _report_parameter(report, nb_dir), "language": language}
     key_parameters = {
-        **parameters,
+        "language": language,
         "report_sha256": hashlib.sha256(report_bytes).hexdigest(),
         "kernel": kernel,
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0"),
     }
     digest = inputs_digest(data, lock_file)
-    paths = notebook_paths(nb_dir)
 
     temporary_cache = None
     if cache_dir is None:
@@ -506,8 +535,9 @@ def build_site(
     log = _Progress(progress, len(paths))
     for path in paths:
         raw = path.read_bytes()
-        title = notebook_title(json.loads(raw), path.stem)
-        key = cache_key(raw, key_parameters, digest)
+        title = notebook_title(json.loads(raw), path.stem, language)
+        parameters = {"report": _report_parameter(report, path.parent), "language": language}
+        key = cache_key(raw, {**key_parameters, **parameters}, digest)
         entry = nb_cache / f"{path.stem}.{key[:32]}"
         pages.append({"name": path.stem, "title": title, "href": f"{path.stem}.html",
                       "code_href": f"code/{path.stem}.html", "entry": entry})

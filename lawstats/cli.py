@@ -107,7 +107,7 @@ def _add_build(subparsers) -> None:
     p = subparsers.add_parser(
         "build",
         help="execute the notebooks and write the static site",
-        description="Execute notebooks/NN-*.ipynb in parallel (reusing cached results whose inputs are "
+        description="Execute the report's notebooks in parallel (reusing cached results whose inputs are "
                     "unchanged) and write the site: index, one page per notebook with its code page, "
                     "the annotated report and the data downloads.",
     )
@@ -119,7 +119,9 @@ def _add_build(subparsers) -> None:
     p.add_argument("--jobs", type=int, default=None, metavar="N",
                    help="notebooks executed at once (default: number of cores)")
     p.add_argument("--no-cache", action="store_true", help="execute every notebook, keep nothing")
-    p.add_argument("--notebooks", default="notebooks", metavar="DIR", help="notebooks folder (default: %(default)s)")
+    p.add_argument("--notebooks", default=None, metavar="DIR",
+                   help="build the notebooks of this folder instead of the report's own (default: the general "
+                        "notebooks shipped with lawstats, plus the case study's when one applies to the report)")
     p.add_argument("--cache-dir", default=".cache/lawstats-build", metavar="DIR",
                    help="cache folder (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
@@ -191,20 +193,15 @@ def _add_data(subparsers) -> None:
 
 
 # -- audit ---------------------------------------------------------------------------
-_AUDIT_WORDS = {  # key -> (zh, en)
-    "check": ("核查", "check"), "kind": ("类型", "kind"), "verdict": ("结论", "verdict"),
-    "arithmetic": ("算式", "arithmetic"),
-    "checks": ("共 {n} 项核查", "{n} checks"),
-    "by_kind": ("按类型和结论：", "by kind and verdict:"),
-    "skipped": ("未适用的人工核查：{n} 项", "declared checks skipped: {n}"),
-    "skipped_why": ("（所涉数字在该报告中未找到）", " (their figures were not found in this report)"),
-    "inconsistent": ("不一致：{ids}", "inconsistent: {ids}"),
-}
+#: The audit table's own words (``cli_*`` in the catalogue, :mod:`lawstats.labels`); the rest
+#: (kind, verdict, arithmetic) are the words the notebooks and the site use.
+_CATALOGUE_KEYS = {"check": "cli_check", "kind": "kind", "verdict": "verdict", "arithmetic": "arithmetic"}
 
 
 def _word(key: str, language: str, **kw) -> str:
-    zh, en = _AUDIT_WORDS[key]
-    return (zh if language == "zh" else en).format(**kw)
+    from .labels import label
+
+    return label(_CATALOGUE_KEYS.get(key, f"cli_{key}"), language).format(**kw)
 
 
 def _char_width(ch: str) -> int:
@@ -414,8 +411,11 @@ def _audit_many(args: argparse.Namespace) -> int:
 
         sys.stdout.write(frame_to_csv(batch.audit[BATCH_COLUMNS]))
     else:
+        from .labels import label
+
         en = args.language == "en"
-        head = ("file", "checks", "inconsistent", "cannot check") if en else ("文件", "检查", "不一致", "无法检验")
+        head = tuple(label(k, args.language) for k in ("cli_file", "cli_checks_column", "verdict_inconsistent",
+                                                         "verdict_cannot_check"))
         table = [list(head)] + [[r.file, str(r.checks), str(r.inconsistent), str(r.cannot_check)]
                                 for r in batch.summary.itertuples() if not r.error]
         widths = [max(display_width(row[i]) for row in table) for i in range(4)]
@@ -472,18 +472,18 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _add_audit(subparsers) -> None:
-    from .audit import DEFAULT_CHECKS
+    from .audit import AUTO
 
     p = subparsers.add_parser(
         "audit",
         help="print the audit of a report's arithmetic; exit 1 if a check is inconsistent",
-        description="Check every declared relation (data/checks.yaml) and every automatic one "
-                    "(repeated figures, rates and their denominators) and print one row per check "
+        description="Check every declared relation (the checks.yaml of the case study that applies "
+                    "to the report as a whole: our report or an edited copy of it) and every automatic "
+                    "one (repeated figures, rates and their denominators) and print one row per check "
                     "with its verdict and arithmetic, then a summary. Without FILE, the project's "
-                    "report (from data/figures.csv, recomputed now); with FILE, any report: the "
-                    "declared checks apply wherever their figures are found by context; with several "
-                    "FILEs, all of them in parallel (progress on stderr), a summary per file (checks, "
-                    "inconsistent, cannot check) and every inconsistency. "
+                    "report; with FILE, any report: another county's report gets the automatic checks "
+                    "only; with several FILEs, all of them in parallel (progress on stderr), a summary "
+                    "per file (checks, inconsistent, cannot check) and every inconsistency. "
                     "Exit status: 0 no check is inconsistent, 1 some check is (or some file could not "
                     "be read), 2 bad input.",
     )
@@ -495,9 +495,9 @@ def _add_audit(subparsers) -> None:
                    help="a table for people or audit.csv columns for machines (default: %(default)s)")
     p.add_argument("--language", choices=("zh", "en"), default="zh",
                    help="language of the arithmetic and headings (default: %(default)s)")
-    p.add_argument("--checks", default=str(DEFAULT_CHECKS), metavar="PATH",
-                   help="declared checks (default: the project's data/checks.yaml; 'none' for the "
-                        "automatic checks only)")
+    p.add_argument("--checks", default=AUTO, metavar="PATH",
+                   help="declared checks (default: those of the case study that applies to the "
+                        "report as a whole, if any; 'none' for the automatic checks only)")
     p.add_argument("--width", type=int, default=None, metavar="N",
                    help="table width in columns (default: the terminal's, or 100)")
     p.add_argument("--jobs", type=int, default=None, metavar="N",

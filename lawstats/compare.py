@@ -26,16 +26,19 @@ COMPARISON_COLUMNS = ["report", "year", "code", "indicator_zh", "indicator_en", 
 
 
 def default_reports() -> list[Path]:
-    """Every report in the project's ``data/raw/`` folder, by name.
+    """Every report in the project's ``data/raw/`` folder, by name (installed: our report).
 
     Examples
     --------
     >>> [p.name for p in default_reports()]
     ['luzhai-2021.txt']
     """
-    from .report import DATA_DIR
+    from .paths import data_dir
+    from .report import default_report_path
 
-    return sorted((DATA_DIR / "raw").glob("*.txt"))
+    folder = data_dir()
+    found = sorted((folder / "raw").glob("*.txt")) if folder is not None else []
+    return found or [default_report_path()]
 
 
 def _year(report) -> str:
@@ -130,22 +133,27 @@ def comparison_table(long: "pd.DataFrame", language: str = "zh") -> "pd.DataFram
 
 
 def comparison_paths(reports=None, report=None) -> list[Path]:
-    """The reports a comparison covers: ``reports`` if given, else every report in
-    ``data/raw/`` plus ``report`` (a notebook's single-report parameter) when it is another.
+    """The reports a comparison covers.
+
+    ``reports`` if given; else, for the project's report (``report`` None or a
+    copy of it), every report in ``data/raw/``; else ``report`` alone — another
+    report's site compares only what its user lists, and names no report of
+    ours.
 
     Examples
     --------
-    >>> [p.name for p in comparison_paths(report="../tests/corpus/xishui-2022.txt")]
-    ['luzhai-2021.txt', 'xishui-2022.txt']
+    >>> [p.name for p in comparison_paths()]
+    ['luzhai-2021.txt']
+    >>> [p.name for p in comparison_paths(["a-2022.txt", "b-2023.txt"])]
+    ['a-2022.txt', 'b-2023.txt']
     """
     from .dataset import is_default_report
 
     if reports:
         return [Path(r) for r in reports]
-    paths = default_reports()
-    if report is not None and not is_default_report(report):
-        paths.append(Path(report))
-    return paths
+    if report is None or is_default_report(report):
+        return default_reports()
+    return [Path(report)]
 
 
 def comparison_note(long: "pd.DataFrame", paths, language: str = "zh"):

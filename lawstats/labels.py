@@ -1,7 +1,12 @@
-"""Words shown to readers, in Chinese and English.
+"""Words shown to readers, in Chinese and English: the one catalogue.
 
-Notebooks and pages never hard-code a label: they ask :func:`label` for it in
-the language the reader chose, so the same notebook renders in either.
+Notebooks, the site's pages and the command line never hard-code a word: they
+ask :func:`label` for it in the language the reader chose, so the same notebook
+or page renders in either and a word is the same everywhere (a verdict is
+无法核查 in a notebook, on the site and in the terminal).  Keys are grouped by
+who uses them: ``site_*`` the site's pages (:func:`lawstats.site.strings`),
+``qualifier_*`` a figure's qualifier, ``download_*`` the site's downloads,
+``cli_*`` the command line, ``verdict_*`` the audit's verdicts.
 """
 from __future__ import annotations
 
@@ -66,18 +71,140 @@ LABELS: dict[str, tuple[str, str]] = {
                        "**Indicator labels are automatic**: for {k} figures the label is the words before "
                        "the number in the report, not reviewed by a person; in English a label is replaced "
                        "by the name of the standard indicator it matches, and kept in Chinese otherwise."),
-    "note_matched": ("{k} 个数字的指标名称按上下文与鹿寨报告的人工标注对应而来。",
+    "note_matched": ("{k} 个数字的指标名称按上下文沿用了本报告原版的人工标注。",
                      "For {k} figures the label was matched by context from the curated annotations."),
     "chart_skipped": ("（此图略去：本报告没有所需的数字 {ids}。）",
                       "(Chart skipped: this report does not state the figures it needs: {ids}.)"),
     "automatic_label": ("（自动）", "(automatic)"),
+    # -- prose computed from a report (lawstats.present, general notebooks)
+    "overview_parts": ("《{title}》（文件 {file}）是一份 {chars} 字的叙述性报告，分为 {parts} 个部分、{sections} 节，"
+                       "其中有 {figures} 个表示数量的数字。",
+                       "The report “{title}” (file {file}) is {chars} characters of prose in {parts} parts and "
+                       "{sections} sections; it states {figures} figures."),
+    "overview_no_parts": ("《{title}》（文件 {file}）是一份 {chars} 字的叙述性报告，没有以“一、”“二、”等标题分成部分，"
+                          "其中有 {figures} 个表示数量的数字。",
+                          "The report “{title}” (file {file}) is {chars} characters of prose with no parts headed "
+                          "一、, 二、 …; it states {figures} figures."),
+    "structure_counts": ("报告有 {parts} 个部分、{sections} 节、{points} 个列举要点。",
+                         "The report has {parts} parts, {sections} sections and {points} enumerated points."),
+    "structure_extremes": ("篇幅最长的是第{long}部分（{long_n} 字），最短的是第{short}部分（{short_n} 字）。",
+                           "The longest part is part {long} ({long_n} characters), the shortest part {short} "
+                           "({short_n} characters)."),
+    "figures_counts": ("报告中共有 {total} 处数字字样，其中 {n} 处是表示数量的数字，{k} 处不是（年份、标题序号、名称等）。",
+                       "Of the {total} numerals in the report, {n} state a figure and {k} are not figures "
+                       "(years, headings, names, …)."),
+    "figures_curated": ("每个数字的指标名称都是为本报告人工整理的。",
+                        "Every figure's label was written by hand for this report."),
+    # -- the site's pages (lawstats.site.strings: the index, the annotated report, page chrome)
+    "site_home": ("首页", "Home"),
+    "site_skip": ("跳到正文", "Skip to content"),
+    "site_nav_label": ("网站导航", "Site navigation"),
+    "site_report_page": ("报告全文（标注版）", "The annotated report"),
+    "site_show_code": ("查看代码", "Show the code"),
+    "site_hide_code": ("隐藏代码（阅读版）", "Hide the code (reader's page)"),
+    "site_code": ("代码", "code"),
+    "site_chart": ("图表", "Chart"),
+    "site_intro": ("本网站把这份年度报告中的数字整理成可以核查的数据、表格和图表。", "This site turns the figures in this annual report into data, tables and charts that can be checked."),
+    "site_contains_pages": ("分析页面：每页回答一个问题，只显示文字、表格和图表；", "Analysis pages: each answers one question with prose, tables and charts only;"),
+    "site_contains_code": ("每个分析页面都有一个显示全部代码的版本，供核查计算过程；", "a second version of every analysis page with all its code, for checking how it was computed;"),
+    "site_contains_report": ("标注版报告全文：每一个数字都被标出，悬停或聚焦可看到指标、解析后的数值和限定词，颜色表示核查结论；", "the annotated report: every figure is marked; hover or focus one to see its indicator, parsed value and qualifier; its colour shows the audit verdict;"),
+    "site_contains_downloads": ("下载：数字表、排除项表、核查结果和数据包说明。", "downloads: the figures table, the excluded numerals, the audit results and the data package descriptor."),
+    "site_pages": ("页面", "Pages"),
+    "site_no_pages": ("还没有分析页面。", "There are no analysis pages yet."),
+    "site_audit": ("核查摘要", "Audit summary"),
+    "site_audit_intro": ("共进行 {n} 项核查，结论如下：", "{n} checks were run, with these verdicts:"),
+    "site_audit_details": ("查看每一项核查", "See every check"),
+    "site_no_audit": ("还没有核查结果（data/audit.csv）。", "There are no audit results yet (data/audit.csv)."),
+    "site_verdict": ("结论", "Verdict"),
+    "site_count": ("数量", "Count"),
+    "site_downloads": ("下载", "Downloads"),
+    "site_no_downloads": ("还没有可下载的数据文件。", "There are no data files to download yet."),
+    "site_about": ("关于", "About"),
+    "site_about_text": ("报告文件：{name}；规范文本的 SHA-256：{sha}。", "Report file: {name}; SHA-256 of its canonical text: {sha}."),
+    "site_report_intro": ("报告全文，其中的数字均已标出。把鼠标移到数字上或用 Tab 键聚焦，可以看到它的指标、解析后的数值和限定词；点击可跳到下方数字表中的对应行。", "The full text of the report with every figure marked. Hover over a figure or focus it with the Tab key to see its indicator, parsed value and qualifier; follow it to its row in the figures table below."),
+    "site_legend": ("颜色（核查结论）：", "Colours (audit verdicts):"),
+    "site_no_figures": ("还没有数字表（data/figures.csv），下面只显示报告原文。", "There is no figures table yet (data/figures.csv): the text is shown as it is."),
+    "site_skipped": ("有 {n} 个数字无法在文中标出：", "{n} figures could not be marked in the text:"),
+    "site_quote_mismatch": ("引文与文本中该位置的内容不一致", "the quote differs from the text at its offsets"),
+    "site_overlap": ("与另一个数字的位置重叠", "it overlaps another figure"),
+    "site_out_of_range": ("位置超出文本范围", "its offsets fall outside the text"),
+    "site_full_text": ("报告全文", "Full text"),
+    "site_figures": ("数字表", "Figures"),
+    "site_checks": ("核查", "Checks"),
+    "site_inconsistencies": ("不一致之处", "Inconsistencies"),
+    "site_inconsistencies_intro": ("以下核查没有通过：报告的数字相互矛盾。每项列出所在句子、程序的读法和算式。", "These checks fail: the report's figures contradict each other. Each comes with its sentence, the reading the audit made, and the arithmetic."),
+    "site_no_inconsistencies": ("没有发现不一致之处（共 {n} 项核查）。", "No inconsistency found ({n} checks)."),
+    "site_col_sentence": ("句子", "sentence"),
+    "site_col_reading": ("读法", "reading"),
+    "site_col_arithmetic": ("算式", "arithmetic"),
+    "site_col_id": ("编号", "id"),
+    "site_col_section": ("位置", "section"),
+    "site_col_indicator": ("指标", "indicator"),
+    "site_col_raw": ("原文", "as reported"),
+    "site_col_value": ("数值", "value"),
+    "site_col_unit": ("单位", "unit"),
+    "site_col_qualifier": ("限定词", "qualifier"),
+    "site_col_bounds": ("区间", "interval"),
+    "site_col_checks": ("核查", "checks"),
+    "site_col_check": ("核查编号", "check"),
+    "site_col_kind": ("类型", "kind"),
+    "site_col_figures": ("涉及数字", "figures"),
+    "site_repeat_of": ("重复自", "repeat of"),
+    "site_tip_indicator": ("指标", "Indicator"),
+    "site_tip_value": ("数值", "Value"),
+    "site_tip_qualifier": ("限定词", "Qualifier"),
+    "site_tip_bounds": ("区间", "Interval"),
+    "site_tip_verdict": ("核查", "Audit"),
+    "site_automatic_labels": ("本报告的数字没有人工标注：{n} 个数字中有 {auto} 个的指标名称是从数字前后的文字自动提取的，可能不准确。",
+                              "The figures of this report have no curated annotations: the indicator labels of {auto} of its "
+                              "{n} figures were taken automatically from the words around each figure and may be imprecise."),
+    "site_matched_labels": ("{matched} 个数字沿用了本报告原版中语境相同句子的人工标注。",
+                            "{matched} reuse the curated label of a sentence with the same wording in the report this one is a copy of."),
+    "verdict_none": ("未核查", "not checked"),
+    # -- qualifiers of a figure (lawstats.quantity.QUALIFIERS)
+    "qualifier_exact": ('确数', 'exact'),
+    "qualifier_at_least": ('不少于（“余”“多”等）', 'at least (余, 多, …)'),
+    "qualifier_at_most": ('不超过', 'at most'),
+    "qualifier_range": ('区间', 'range'),
+    "qualifier_ratio": ('比', 'ratio'),
+    "qualifier_approx": ('约数', 'about'),
+    # -- the site's downloads
+    "download_figures.csv": ('报告中的每一个数字：原文、数值、单位、限定词、区间和位置', 'every figure in the report: as reported, value, unit, qualifier, interval and offsets'),
+    "download_excluded.csv": ('不计为数字的数码（日期、序号、标语等）及原因', 'numerals that are not figures (dates, ordinals, slogans, …) and why'),
+    "download_audit.csv": ('每一项核查：涉及的数字、计算过程和结论', 'every check: the figures involved, the arithmetic and the verdict'),
+    "download_datapackage.json": ('以上各表的结构说明（Frictionless 数据包）', 'the schema of the tables above (Frictionless data package)'),
+    # -- the command line (lawstats.cli: the audit table)
+    "cli_check": ("核查", "check"),
+    "cli_file": ("文件", "file"),
+    "cli_checks_column": ("核查", "checks"),
+    "cli_checks": ("共 {n} 项核查", "{n} checks"),
+    "cli_by_kind": ("按类型和结论：", "by kind and verdict:"),
+    "cli_skipped": ("未适用的人工核查：{n} 项", "declared checks skipped: {n}"),
+    "cli_skipped_why": ("（所涉数字在该报告中未找到）", " (their figures were not found in this report)"),
+    "cli_inconsistent": ("不一致：{ids}", "inconsistent: {ids}"),
+    # -- nothing to show (an empty result is said in words)
+    "nothing_checks": ("审计在本报告中没有找到可以核查的数字关系，因此没有核查项。",
+                       "The audit found no relation between figures to check in this report, so there are no checks."),
+    "nothing_denominators": ("本报告没有缺少分子分母的比率（百分之百除外），因此无图可画。",
+                             "The report states no rate without its numerator and denominator (other than 100%), "
+                             "so there is nothing to draw."),
+    "nothing_shared": ("没有哪个标准指标出现在两份及以上报告中，因此还没有可以并列画出的指标。",
+                       "No standard indicator is stated by two or more of the reports compared, so there is "
+                       "nothing to draw side by side."),
+    "nothing_figures": ("报告中没有表示数量的数字。", "The report states no figures."),
+    "nothing_mentions": ("报告中没有任何数字字样。", "The report contains no numerals."),
+    "nothing_parts": ("报告没有以“一、”“二、”等标题分成部分，因此没有各部分的篇幅可画。",
+                      "The report has no parts headed 一、, 二、 …, so there are no part lengths to draw."),
+    "nothing_outline": ("报告没有以“一、”“（一）”等标题分部分和节。",
+                        "The report has no parts or sections headed 一、 or （一）."),
+    "nothing_in_table": ("（无。）", "(None.)"),
     # -- comparing reports (lawstats.compare)
     "comparison_one": ("目前只有一份报告（{names}），还不能比较；下表和下图先列出它所陈述的标准指标。把更多报告放进 data/raw/，或在参数 reports 中列出报告文件，即可并列比较。",
                        "There is only one report so far ({names}), so there is nothing to compare yet; the table below lists the standard indicators it states. Put more reports in data/raw/, or list report files in the reports parameter, to set them side by side."),
     "comparison_many": ("共比较 {n} 份报告（{names}），{k} 个标准指标至少在一份报告中出现，其中 {shared} 个在两份及以上报告中出现。",
                         "{n} reports compared ({names}); {k} standard indicators appear in at least one of them, {shared} in two or more."),
-    "comparison_automatic": ("除鹿寨县2021年报告外，各报告的指标由规则自动识别，可能有误，请对照原文。",
-                             "Outside Luzhai's 2021 report the indicators were recognised by rules and may be wrong: check each value against its quote."),
+    "comparison_automatic": ("没有人工标注的报告，其指标由规则自动识别，可能有误，请对照原文。",
+                             "In reports without curated annotations the indicators were recognised by rules and may be wrong: check each value against its quote."),
     "chart_comparison": ("各报告的标准指标", "Standard indicators, report by report"),
     "axis_comparison": ("数值（各指标单位不同，刻度各自独立）", "value (units differ by indicator; each row has its own scale)"),
     "no_shared_indicator": ("两份及以上报告共有的指标", "an indicator stated by two or more reports"),

@@ -1,4 +1,9 @@
-"""Find the project's notebooks and execute them with parameters (papermill convention).
+"""Find the notebooks of a report's site and execute them with parameters (papermill convention).
+
+A report's site is made of the **general notebooks** (:func:`lawstats.paths.notebooks_dir`:
+overview, figures, audit, comparison), built for any report, and the own
+notebooks of the case study that applies to the report as a whole, if any
+(:mod:`lawstats.casestudy`).  Pages are ordered by file name, ``NN-name``.
 
 :class:`NotebookRunner` is the one notebook executor of lawstats: the site build
 (:func:`lawstats.build.build_site`) and the tests both execute notebooks through
@@ -13,12 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["NOTEBOOKS_DIR", "notebook_paths", "inject_parameters", "execute_notebook", "NotebookRunner",
-           "NotebookRun", "NotebookError", "KERNEL_SETUP", "kernel_env", "setup_kernel", "describe_figure",
-           "prepare_notebook", "make_reproducible"]
+from .paths import notebooks_dir
 
-#: The project's notebooks folder (``notebooks/`` beside the package in a checkout).
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+__all__ = ["NOTEBOOKS_DIR", "notebook_paths", "report_notebooks", "inject_parameters", "execute_notebook",
+           "NotebookRunner", "NotebookRun", "NotebookError", "KERNEL_SETUP", "kernel_env", "setup_kernel",
+           "describe_figure", "prepare_notebook", "make_reproducible"]
+
+#: The general notebooks (``notebooks/`` in a checkout, package data when installed).
+NOTEBOOKS_DIR = notebooks_dir()
 
 
 def notebook_paths(folder: str | Path | None = None) -> list[Path]:
@@ -31,6 +38,36 @@ def notebook_paths(folder: str | Path | None = None) -> list[Path]:
     """
     folder = Path(folder) if folder is not None else NOTEBOOKS_DIR
     return sorted(p for p in folder.glob("[0-9][0-9]-*.ipynb") if p.is_file())
+
+
+def report_notebooks(report=None) -> list[Path]:
+    """The notebooks of a report's site: the general ones and its case study's, by name.
+
+    ``report`` is a path, a :class:`~lawstats.report.Report` or None (ours).
+
+    Raises
+    ------
+    BuildError
+        If two notebooks would make pages of the same name.
+
+    Examples
+    --------
+    >>> [p.name[:2] for p in report_notebooks()]
+    ['00', '01', '01', '02', '03', '04', '05', '06', '07', '08', '09', '10']
+    """
+    from .casestudy import case_study_for
+    from .errors import BuildError
+
+    paths = notebook_paths()
+    applied = case_study_for(report)
+    if applied is not None:
+        paths += applied.study.notebook_paths()
+    seen: dict[str, Path] = {}
+    for path in paths:
+        if path.stem in seen:
+            raise BuildError(f"two notebooks make the page {path.stem}.html: {seen[path.stem]} and {path}")
+        seen[path.stem] = path
+    return sorted(paths, key=lambda p: p.name)
 
 
 def inject_parameters(nb, parameters: dict[str, Any]):

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["Note", "report_summary", "outline_table", "part_of", "section_label", "format_number",
            "format_value", "indicator_label", "select_figures", "quote_context", "figure_table",
            "part_note", "figures_by_part", "mentions_table", "localize_arithmetic", "derived_table",
-           "checks_table", "inconsistencies_table", "audit_overview", "denominators_table", "RATE_METHODS", "set_display"]
+           "checks_table", "inconsistencies_table", "audit_overview", "denominators_table", "RATE_METHODS",
+           "set_display", "overview_note", "structure_note", "figures_note", "table_or_note"]
 
 
 class Note(str):
@@ -350,6 +351,98 @@ def figure_table(figures: "pd.DataFrame", language: str = "zh", section: str | N
     return table
 
 
+# -- prose computed from the report (general notebooks) -----------------------------------
+def _count(n: int, language: str) -> str:
+    return f"{n:,}" if language == "en" else str(n)
+
+
+def overview_note(report: "Report", figures: "pd.DataFrame", language: str = "zh") -> Note:
+    """What the report is, in one paragraph computed from it: title, size, parts, figures.
+
+    In English the report's title appears only as a quote, beside its file name.
+
+    Examples
+    --------
+    >>> from lawstats import load_report
+    >>> from lawstats.dataset import read_figures
+    >>> print(overview_note(load_report(), read_figures(), "en"))
+    The report “鹿寨县2021年度法治政府建设工作情况报告” (file luzhai-2021.txt) is 8,181 characters of prose in 10 parts and 21 sections; it states 77 figures.
+    """
+    from pathlib import Path
+
+    check_language(language)
+    s = report.structure
+    fields = dict(title=report.title, file=Path(report.path).name, chars=_count(len(report.text), language),
+                  parts=len(s.parts), sections=len(s.sections), figures=_count(len(figures), language))
+    key = "overview_parts" if s.parts else "overview_no_parts"
+    return Note(label(key, language).format(**fields))
+
+
+def structure_note(report: "Report", language: str = "zh") -> Note:
+    """How the report is organised, computed from its headings: parts, the longest and shortest.
+
+    Examples
+    --------
+    >>> from lawstats import load_report
+    >>> print(structure_note(load_report(), "en"))
+    The report has 10 parts, 21 sections and 16 enumerated points. The longest part is part 2 (2,302 characters), the shortest part 9 (225 characters).
+    """
+    check_language(language)
+    s = report.structure
+    if not s.parts:
+        return Note(label("nothing_outline", language))
+    lengths = [(p.end - p.start, p) for p in s.parts]
+    longest = max(lengths, key=lambda x: x[0])
+    shortest = min(lengths, key=lambda x: x[0])
+    text = label("structure_counts", language).format(parts=len(s.parts), sections=len(s.sections),
+                                                       points=len(s.points))
+    if len(s.parts) > 1:
+        text += (" " if language == "en" else "") + label("structure_extremes", language).format(
+            long=section_label(longest[1].numeral, language), long_n=_count(longest[0], language),
+            short=section_label(shortest[1].numeral, language), short_n=_count(shortest[0], language))
+    return Note(text)
+
+
+def figures_note(figures: "pd.DataFrame", excluded: "pd.DataFrame", language: str = "zh") -> Note:
+    """How many figures and other numerals the report has, and where their labels come from.
+
+    Examples
+    --------
+    >>> from lawstats.dataset import read_excluded, read_figures
+    >>> print(figures_note(read_figures(), read_excluded(), "en"))
+    Of the 232 numerals in the report, 77 state a figure and 155 are not figures (years, headings, names, …). Every figure's label was written by hand for this report.
+    """
+    check_language(language)
+    total = len(figures) + len(excluded)
+    if not total:
+        return Note(label("nothing_mentions", language))
+    text = label("figures_counts", language).format(total=_count(total, language), n=_count(len(figures), language),
+                                                     k=_count(len(excluded), language))
+    sources = figures["indicator_source"].value_counts() if len(figures) else {}
+    if len(figures) and sources.get("curated", 0) == len(figures):
+        text += (" " if language == "en" else "") + label("figures_curated", language)
+    elif len(figures):
+        if sources.get("automatic", 0):
+            text += "\n\n" + label("note_automatic", language).format(k=int(sources["automatic"]))
+        if sources.get("matched", 0):
+            text += "\n\n" + label("note_matched", language).format(k=int(sources["matched"]))
+    return Note(text)
+
+
+def table_or_note(table, language: str = "zh", key: str = "nothing_in_table"):
+    """The table, or a sentence in ``language`` (label ``key``) when it has no rows.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> print(table_or_note(pd.DataFrame({"a": []}), "en"))
+    (None.)
+    """
+    if isinstance(table, Note) or len(table):
+        return table
+    return Note(label(key, language))
+
+
 def part_note(report: "Report", figures: "pd.DataFrame", part: str, language: str = "zh") -> Note:
     """Say where a page's figures come from: the part of which report, how many, how labelled."""
     check_language(language)
@@ -539,6 +632,8 @@ def derived_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str 
                   section: str | None = None, ids: Iterable[str] | None = None) -> "pd.DataFrame":
     """Figures the report does not state but its figures give, with their arithmetic.
 
+    An empty result is said in words: a :class:`Note` ``(None.)`` instead of a table with no rows.
+
     The rows are the audit's ``derived`` checks whose figures lie in
     ``section`` (or are among ``ids``).
 
@@ -560,13 +655,15 @@ def derived_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str 
     table = pd.DataFrame(rows, columns=[label(k, language) for k in ("check_id", "asserts", "arithmetic",
                                                                       "figure_ids")])
     table.index = range(1, len(table) + 1)
-    return table
+    return table_or_note(table, language)
 
 
 def checks_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str = "zh",
                  section: str | None = None, ids: Iterable[str] | None = None,
                  verdict: str | None = None, derived: bool = False) -> "pd.DataFrame":
     """The audit's checks with their arithmetic and verdict, in ``language``.
+
+    An empty result is said in words: a :class:`Note` ``(None.)`` instead of a table with no rows.
 
     Parameters
     ----------
@@ -610,7 +707,7 @@ def checks_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str =
     keys = ("check_id", "check_kind", "asserts", "arithmetic", "verdict", "reason", "figure_ids")
     table = pd.DataFrame(rows, columns=[label(k, language) for k in keys])
     table.index = range(1, len(table) + 1)
-    return table
+    return table_or_note(table, language)
 
 
 _INCONSISTENCY_COLUMNS = {"zh": ("核查", "句子", "读法", "算式"), "en": ("check", "sentence", "reading", "arithmetic")}
@@ -659,6 +756,8 @@ def audit_overview(audit: "pd.DataFrame", language: str = "zh") -> "pd.DataFrame
     from .audit import CHECK_KINDS, audit_summary
 
     check_language(language)
+    if audit.empty:
+        return Note(label("nothing_checks", language))
     table = audit_summary(audit)
     order = [k for k in CHECK_KINDS if k in table.index] + [k for k in table.index if k not in CHECK_KINDS]
     table = table.reindex([k for k in order if k != "all"] + ["all"])
@@ -673,6 +772,8 @@ def audit_overview(audit: "pd.DataFrame", language: str = "zh") -> "pd.DataFrame
 def denominators_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language: str = "zh",
                        max_denominator: int = 2000, show: int = 8) -> "pd.DataFrame":
     """Rates stated without a denominator, and the denominators that could produce them.
+
+    An empty result is said in words: a :class:`Note` ``(None.)`` instead of a table with no rows.
 
     For every ``rate_without_denominator`` check: the rate, the counts of its
     sentence the audit found could be its denominator, the smallest whole
@@ -719,4 +820,4 @@ def denominators_table(audit: "pd.DataFrame", figures: "pd.DataFrame", language:
         label("n_possible", language).format(n=max_denominator)]
     table = pd.DataFrame(out, columns=columns)
     table.index = range(1, len(table) + 1)
-    return table
+    return table_or_note(table, language)

@@ -44,9 +44,11 @@ from .structure import Structure, parse_structure
 __all__ = ["Report", "load_report", "decode_report", "default_report_path", "find_title", "DATA_DIR",
            "MAX_BYTES", "max_bytes_default", "parse_size", "read_text_file"]
 
-#: The project's data folder (``data/`` beside the package when run from a checkout).
+#: The project's data folder (``data/`` beside the package when run from a checkout;
+#: absent when lawstats is installed, see :mod:`lawstats.paths`).
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_DEFAULT_REPORT = "luzhai-2021.txt"
+#: The project's report ships as package data, in its case study's folder.
+_DEFAULT_REPORT = ("luzhai_2021", "luzhai-2021.txt")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -167,14 +169,20 @@ def _check_regular(path: str, info: os.stat_result, limit: int, what: str) -> No
 
 
 def default_report_path() -> Path:
-    """Return the path of the project's default report, ``data/raw/luzhai-2021.txt``.
+    """Return the path of the project's default report, shipped with its case study.
+
+    It is a byte-for-byte copy of ``data/raw/luzhai-2021.txt`` (a test keeps
+    them identical), so an installed lawstats has it too.
 
     Examples
     --------
     >>> default_report_path().name
     'luzhai-2021.txt'
     """
-    return DATA_DIR / "raw" / _DEFAULT_REPORT
+    from .paths import case_studies_dir
+
+    folder, name = _DEFAULT_REPORT
+    return case_studies_dir() / folder / name
 
 
 @dataclass(frozen=True)
@@ -306,8 +314,8 @@ def load_report(path: str | Path | None = None, max_bytes: int | None = None) ->
     Parameters
     ----------
     path : str or Path, optional
-        The report file.  Defaults to the project's report,
-        ``data/raw/luzhai-2021.txt``.
+        The report file.  Defaults to the project's report
+        (:func:`default_report_path`).
     max_bytes : int, optional
         The largest file read; default :func:`max_bytes_default`
         (``$LAWSTATS_MAX_BYTES`` or 50 MB).

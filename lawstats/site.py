@@ -30,9 +30,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "TEMPLATES_DIR",
+    "BILINGUAL_SEPARATOR",
+    "localize_markdown",
     "VERDICTS",
     "strings",
     "notebook_title",
+    "site_title",
     "render_notebook_pages",
     "rebase_links",
     "render_index",
@@ -63,15 +66,6 @@ DISPLAY_PRIORITY = [
     "text/plain",
 ]
 
-_STRINGS_FILE = TEMPLATES_DIR / "site" / "strings.json"
-
-
-@functools.lru_cache(maxsize=None)
-def _words() -> dict:
-    """The words of ``templates/site/strings.json``: pages' words, qualifiers, downloads."""
-    return json.loads(_STRINGS_FILE.read_text(encoding="utf-8"))
-
-
 def strings(language: str) -> dict[str, str]:
     """Return the words the pages use in ``language``.
 
@@ -84,19 +78,126 @@ def strings(language: str) -> dict[str, str]:
     ...
     ValueError: language must be one of ('zh', 'en'). Got 'fr' instead.
     """
-    return _words()[check_language(language)]
+    from .labels import LABELS, label
+
+    check_language(language)
+    words = {key[len("site_"):]: label(key, language) for key in LABELS if key.startswith("site_")}
+    for verdict in (*VERDICTS, "none"):
+        words[f"v_{verdict}"] = label(f"verdict_{verdict}", language)
+    return words
 
 
-def notebook_title(nb: Mapping[str, Any], fallback: str) -> str:
-    """Return a notebook's title: ``metadata.title``, else its first Markdown heading.
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HEADING = re.compile(r"^(\s{0,3}#{1,6}\s+)(.+?)\s*$")
+#: Between the Chinese and the English side of a bilingual heading.
+BILINGUAL_SEPARATOR = " · "
 
-    Works on a plain dict read with :mod:`json` as well as on a ``NotebookNode``.
+
+def _heading_in(text: str, language: str | None) -> str:
+    if language is None or BILINGUAL_SEPARATOR not in text:
+        return text
+    zh, en = text.split(BILINGUAL_SEPARATOR, 1)
+    return zh.strip() if language == "zh" else en.strip()
+
+
+def localize_markdown(source: str, language: str) -> str:
+    """Keep one language of a bilingual Markdown cell.
+
+    The notebooks write their prose in both languages, in one convention:
+
+    * a heading is ``中文 · English``: the side of ``language`` is kept;
+    * a paragraph set wholly in italics (``*…*``) is English: kept, without
+      the asterisks, in English; dropped in Chinese;
+    * any other paragraph with a Chinese character is Chinese: dropped in
+      English (an English paragraph quotes the report's words in italics);
+    * a paragraph with no Chinese character is kept in both.
 
     Examples
     --------
-    >>> nb = {"metadata": {}, "cells": [{"cell_type": "markdown", "source": ["# Cases\\n", "text"]}]}
-    >>> notebook_title(nb, "01-cases")
-    'Cases'
+    >>> cell = "## 核查 · Checks\\n\\n各项核查。\\n\\n*Every check, with 余 quoted.*"
+    >>> localize_markdown(cell, "en")
+    '## Checks\\n\\nEvery check, with 余 quoted.'
+    >>> localize_markdown(cell, "zh")
+    '## 核查\\n\\n各项核查。'
+    """
+    check_language(language)
+    kept = []
+    for block in re.split(r"\n[ \t]*\n", source.strip("\n")):
+        stripped = block.strip()
+        if not stripped:
+            continue
+        lines = block.split("\n")
+        if all(_HEADING.match(line) for line in lines):
+            kept.append("\n".join(_HEADING.sub(lambda m: m.group(1) + _heading_in(m.group(2), language), line)
+                                  for line in lines))
+        elif stripped.startswith("*") and not stripped.startswith("**") and stripped.endswith("*") \
+                and not stripped.endswith("**") and len(stripped) > 2:
+            if language == "en":
+                kept.append(stripped[1:-1])
+        elif _CJK_CHAR.search(stripped):
+            if language == "zh":
+                kept.append(block)
+        else:
+            kept.append(block)
+    return "\n\n".join(kept)
+
+
+def _one_language(language: str):
+    """An nbconvert preprocessor keeping the prose of ``language`` only (:func:`localize_markdown`).
+
+    Cells tagged ``lang-zh`` or ``lang-en`` appear only in that language.
+    """
+    other = "lang-en" if language == "zh" else "lang-zh"
+
+    def preprocess(nb, resources):
+        cells = []
+        for cell in nb.cells:
+            if other in cell.get("metadata", {}).get("tags", []):
+                continue
+            if cell.cell_type == "markdown":
+                cell.source = localize_markdown(cell.source, language)
+                if not cell.source.strip():
+                    continue
+            cells.append(cell)
+        nb.cells = cells
+        return nb, resources
+
+    return preprocess
+
+
+def site_title(report, language: str = "zh") -> str:
+    """The title of a report's site in ``language``.
+
+    Chinese: the report's own title.  English: its recorded English title
+    (``title_en`` in the provenance beside the file), else a neutral one from
+    the file name — the Chinese title is the report's own words, quoted on
+    the overview page, not a heading of an English page.
+
+    Examples
+    --------
+    >>> from lawstats import load_report
+    >>> site_title(load_report(), "en")
+    'Luzhai County: report on building law-based government, 2021'
+    """
+    from pathlib import Path as _Path
+
+    check_language(language)
+    if language == "zh":
+        return report.title or _Path(report.path).name
+    return str(report.meta.get("title_en") or f"Report: {_Path(report.path).name}")
+
+
+def notebook_title(nb: Mapping[str, Any], fallback: str, language: str | None = None) -> str:
+    """Return a notebook's title: ``metadata.title``, else its first Markdown heading.
+
+    Works on a plain dict read with :mod:`json` as well as on a ``NotebookNode``.
+    With ``language``, a bilingual heading (``中文 · English``) gives that side.
+
+    Examples
+    --------
+    >>> nb = {"metadata": {}, "cells": [{"cell_type": "markdown", "source": ["# 案件 · Cases\\n", "text"]}]}
+    >>> notebook_title(nb, "01-cases"), notebook_title(nb, "01-cases", "en")
+    ('案件 · Cases', 'Cases')
     >>> notebook_title({"metadata": {}, "cells": []}, "01-cases")
     '01-cases'
     """
@@ -111,7 +212,7 @@ def notebook_title(nb: Mapping[str, Any], fallback: str) -> str:
         for line in source.splitlines():
             match = re.match(r"\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", line)
             if match:
-                return match.group(1)
+                return _heading_in(match.group(1), language)
     return fallback
 
 
@@ -182,6 +283,7 @@ def _exporter(language: str, reader: bool):
     c.TagRemovePreprocessor.remove_input_tags = {"hide-input", "remove-input"}
     c.TagRemovePreprocessor.remove_all_outputs_tags = {"remove-output"}
     exporter = HTMLExporter(config=c)
+    exporter.register_preprocessor(_one_language(language), enabled=True)
     # registered after the default ones, so they see the cells TagRemovePreprocessor kept
     exporter.register_preprocessor(_alt_text, enabled=True)
     if reader:
@@ -272,6 +374,13 @@ def _css_class(verdict: str) -> str:
     return re.sub(r"[^a-z0-9_-]", "-", verdict.lower()) or "none"
 
 
+def _label_or(key: str, language: str, fallback: str) -> str:
+    """The catalogue's word for ``key``, or ``fallback`` where it has none."""
+    from .labels import LABELS, label
+
+    return label(key, language) if key in LABELS else fallback
+
+
 def _verdict_label(verdict: str, t: Mapping[str, str]) -> str:
     return t.get(f"v_{verdict}", verdict)
 
@@ -330,8 +439,7 @@ def render_index(
     True
     """
     t = strings(language)
-    lang_index = 0 if language == "zh" else 1
-    files = [{"name": n, "description": _words()["downloads"].get(n, ["", ""])[lang_index]} for n in downloads]
+    files = [{"name": n, "description": _label_or(f"download_{n}", language, "")} for n in downloads]
     return _environment().get_template("index.html.j2").render(
         lang=language,
         t=t,
@@ -515,8 +623,7 @@ def render_annotated_report(
                 "raw": r.get("raw", "") or r.get("quote", ""),
                 "value": r.get("value", ""),
                 "unit": r.get("unit", ""),
-                "qualifier": _words()["qualifiers"].get(r.get("qualifier", ""), [r.get("qualifier", "")] * 2)[
-                    0 if language == "zh" else 1],
+                "qualifier": _label_or(f"qualifier_{r.get('qualifier', '')}", language, r.get("qualifier", "")),
                 "bounds": _bounds(r.get("lower", ""), r.get("upper", ""), r.get("value", "")),
                 "repeat_of": r.get("repeat_of", ""),
                 "verdict": verdict,
@@ -590,9 +697,10 @@ def render_annotated_report(
     if figures is not None and "indicator_source" in figures.columns:
         sources = figures["indicator_source"].astype(str)
         if (sources != "curated").any():
-            label_note = t["automatic_labels"].format(
-                n=len(sources), auto=int((sources == "automatic").sum()),
-                matched=int((sources == "matched").sum()))
+            label_note = t["automatic_labels"].format(n=len(sources), auto=int((sources == "automatic").sum()))
+            if (sources == "matched").any():
+                label_note += (" " if language == "en" else "") + t["matched_labels"].format(
+                    matched=int((sources == "matched").sum()))
 
     from markupsafe import Markup
 

@@ -250,9 +250,11 @@ def test_failing_notebook_names_it_and_keeps_the_previous_site(copy_of, capsys, 
     assert _snapshot(copy_of / "site") == before
     assert not [p for p in copy_of.iterdir() if p.name.startswith(".site")]  # no leftovers
 
-    # the command prints the same and exits 1 (run from the project: data/ is its data)
+    # the command prints the same and exits 1 (run from the project, its notebooks named: without
+    # --notebooks lawstats builds the report's own, the general notebooks it ships)
     monkeypatch.chdir(copy_of)
-    code = main(["build", "--report", "report.txt", "--cache-dir", "cache", "--jobs", "1", "--quiet"])
+    code = main(["build", "--report", "report.txt", "--notebooks", "notebooks", "--cache-dir", "cache",
+                 "--jobs", "1", "--quiet"])
     assert code == 1
     err = capsys.readouterr().err
     assert "lawstats build: error: notebook 03-broken.ipynb failed in cell 3" in err
@@ -341,7 +343,7 @@ def test_render_annotated_report_marks_escapes_and_links():
                      page)
     assert 'class="fig v-none" id="F003"' in page  # no check involves it
     tip = re.search(r'id="tip-F003">(.*?)</span></a>', page).group(1)
-    assert "调解纠纷" in tip and "80 件" in tip and "余" in tip and "80 – …" in tip and "未核对" in tip
+    assert "调解纠纷" in tip and "80 件" in tip and "余" in tip and "80 – …" in tip and "未核查" in tip  # the catalogue's one word (lawstats.labels)
     assert '<tr id="check-C2">' in page and 'href="#F002"' in page
     assert "12 / 11.6 = 1.035" in page  # the arithmetic shown next to the verdict
 

@@ -10,6 +10,7 @@ from fractions import Fraction
 import pytest
 
 from lawstats import charts, load_report
+from lawstats.case_studies.luzhai_2021 import charts as luzhai
 from lawstats.audit import load_audit
 from lawstats.dataset import load_tables
 from lawstats.plotting import plot_part_lengths
@@ -35,21 +36,22 @@ def data():
 
 
 CHARTS = {
-    "legal_education_reach": lambda d, lang: charts.legal_education_reach(d["figures"], lang),
-    "legal_review_workload": lambda d, lang: charts.legal_review_workload(d["figures"], lang),
-    "staffing_range": lambda d, lang: charts.staffing_range(d["figures"], lang),
-    "trips_needed": lambda d, lang: charts.trips_needed(d["figures"], lang),
-    "startup_steps": lambda d, lang: charts.startup_steps(d["figures"], lang),
-    "disclosure_shares": lambda d, lang: charts.disclosure_shares(d["figures"], lang),
-    "dispute_funnel": lambda d, lang: charts.dispute_funnel(d["figures"], lang),
-    "reconsideration_litigation": lambda d, lang: charts.reconsideration_litigation(d["figures"], lang),
-    "oversight_replies": lambda d, lang: charts.oversight_replies(d["figures"], lang),
+    "legal_education_reach": lambda d, lang: luzhai.legal_education_reach(d["figures"], lang),
+    "legal_review_workload": lambda d, lang: luzhai.legal_review_workload(d["figures"], lang),
+    "staffing_range": lambda d, lang: luzhai.staffing_range(d["figures"], lang),
+    "trips_needed": lambda d, lang: luzhai.trips_needed(d["figures"], lang),
+    "startup_steps": lambda d, lang: luzhai.startup_steps(d["figures"], lang),
+    "disclosure_shares": lambda d, lang: luzhai.disclosure_shares(d["figures"], lang),
+    "dispute_funnel": lambda d, lang: luzhai.dispute_funnel(d["figures"], lang),
+    "reconsideration_litigation": lambda d, lang: luzhai.reconsideration_litigation(d["figures"], lang),
+    "oversight_replies": lambda d, lang: luzhai.oversight_replies(d["figures"], lang),
     "figures_by_part_chart": lambda d, lang: charts.figures_by_part_chart(d["figures"], lang, d["doc"]),
     "mentions_chart": lambda d, lang: charts.mentions_chart(d["figures"], d["excluded"], lang),
     "verdicts_chart": lambda d, lang: charts.verdicts_chart(d["audit"], lang),
     "denominators_chart": lambda d, lang: charts.denominators_chart(d["audit"], d["figures"], lang,
                                                                     text=d["doc"].text),
     "plot_part_lengths": lambda d, lang: plot_part_lengths(d["doc"], lang),
+    "part_lengths_chart": lambda d, lang: charts.part_lengths_chart(d["doc"], lang),
     "comparison_chart": lambda d, lang: charts.comparison_chart(d["comparison"], lang),
 }
 
@@ -76,7 +78,8 @@ def _patches(fig, gid: str):
 
 
 def test_every_chart_function_is_tested():
-    public = {n for n in charts.__all__ if n not in ("MissingFigures", "show_chart", "bounds_chart", "PALETTE")}
+    public = {n for n in charts.__all__ + luzhai.__all__
+              if n not in ("MissingFigures", "NothingToDraw", "show_chart", "bounds_chart", "PALETTE")}
     assert public <= set(CHARTS)
 
 
@@ -91,7 +94,7 @@ def test_chart_draws_without_warnings(name, language, data):
     titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
     assert any(t.strip() for t in titles), "a chart says what it shows"
     assert any(ax.get_xlabel() or ax.get_ylabel() for ax in fig.axes), "axes are labelled"
-    if name != "plot_part_lengths":
+    if name not in ("plot_part_lengths", "part_lengths_chart"):  # a plain chart of the text, no data
         caption = fig.texts[-1]
         assert caption.get_position()[1] < 0.2 and caption.get_fontsize() <= 9, "a small caption at the bottom"
         assert "data/" in caption.get_text()
@@ -118,7 +121,7 @@ def _row(figures, fid):
 
 
 def test_staffing_range_bars_span_the_stated_ranges(data):
-    fig = charts.staffing_range(data["figures"], "en")
+    fig = luzhai.staffing_range(data["figures"], "en")
     for fid in ("township-staff-quota-before", "township-staff-quota-after"):
         row = _row(data["figures"], fid)
         (bar,) = _patches(fig, f"range:{fid}")
@@ -127,7 +130,7 @@ def test_staffing_range_bars_span_the_stated_ranges(data):
 
 
 def test_lower_bounds_are_drawn_as_bounds(data):
-    fig = charts.legal_education_reach(data["figures"], "zh")
+    fig = luzhai.legal_education_reach(data["figures"], "zh")
     figures = data["figures"]
     for fid in ("legal-consultations-answered", "civil-code-lecture-cadres", "civil-code-performance-audience",
                 "school-law-classes"):
@@ -149,7 +152,7 @@ def test_shares_are_computed_exactly_from_the_counts(data):
     from lawstats.rates import format_percent, percent
 
     figures = data["figures"]
-    fig = charts.disclosure_shares(figures, "en")
+    fig = luzhai.disclosure_shares(figures, "en")
     n = _row(figures, "enforcement-units")["value"]
     for fid in ("units-publishing-decisions", "units-publishing-discretion"):
         k = _row(figures, fid)["value"]
@@ -162,7 +165,7 @@ def test_funnel_steps_are_exact_shares(data):
     from lawstats.rates import format_percent, percent
 
     figures = data["figures"]
-    fig = charts.dispute_funnel(figures, "en")
+    fig = luzhai.dispute_funnel(figures, "en")
     texts = " ".join(_texts(fig))
     screened, mediated, resolved = (_row(figures, f"disputes-{x}")["value"] for x in ("screened", "mediated",
                                                                                         "resolved"))
@@ -183,8 +186,42 @@ def test_denominators_chart_marks_the_counts_that_cannot_give_the_rate(data):
 def test_a_report_without_the_figures_gets_a_note(capsys):
     figures, _ = load_tables(OTHER_REPORT)
     with pytest.raises(charts.MissingFigures) as err:
-        charts.dispute_funnel(figures, "en")
+        luzhai.dispute_funnel(figures, "en")
     assert "disputes-screened" in err.value.ids
-    charts.show_chart(charts.dispute_funnel, figures, language="en")
+    charts.show_chart(luzhai.dispute_funnel, figures, language="en")
     out = capsys.readouterr().out
     assert "Chart skipped" in out and "disputes-screened" in out and not CJK.search(out)
+
+
+# A made-up report with no headings, no rate and no relation to check (tests/reports/README.md).
+EMPTY_REPORT = ROOT / "tests/reports/heping-2021.txt"
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_a_report_with_nothing_to_draw_gets_a_sentence(language, capsys):
+    """Every general chart of a report with no parts, no checks and no rate says so in words."""
+    doc = load_report(EMPTY_REPORT)
+    figures, excluded = load_tables(EMPTY_REPORT)
+    audit = load_audit(EMPTY_REPORT)
+    assert audit.empty and not doc.structure.parts  # what this report is for
+    from lawstats.compare import compare_reports
+
+    cases = [
+        (charts.verdicts_chart, (audit,), {}, "nothing_checks"),
+        (charts.denominators_chart, (audit, figures), {"text": doc.text}, "nothing_denominators"),
+        (charts.part_lengths_chart, (doc,), {}, "nothing_parts"),
+        (charts.comparison_chart, (compare_reports([EMPTY_REPORT]),), {}, "nothing_shared"),
+        (charts.figures_by_part_chart, (figures.iloc[0:0],), {}, "nothing_figures"),
+        (charts.mentions_chart, (figures.iloc[0:0], excluded.iloc[0:0]), {}, "nothing_mentions"),
+    ]
+    for function, args, kwargs, key in cases:
+        with pytest.raises(charts.NothingToDraw) as err:
+            function(*args, language=language, **kwargs)
+        assert err.value.key == key
+        charts.show_chart(function, *args, language=language, **kwargs)
+        out = capsys.readouterr().out
+        from lawstats.labels import label
+
+        assert out.strip() == label(key, language)
+        if language == "en":
+            assert not CJK.search(out.replace("一、", "").replace("二、", ""))

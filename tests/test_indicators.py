@@ -81,8 +81,8 @@ UNRELATED = {
 
 @pytest.fixture(scope="module")
 def curated(root) -> dict[str, str]:
-    """figure id -> curated Chinese indicator label, from data/annotations.yaml."""
-    data = yaml.safe_load((root / "data" / "annotations.yaml").read_text(encoding="utf-8"))
+    """figure id -> curated Chinese indicator label, from the Luzhai case study annotations.yaml."""
+    data = yaml.safe_load((root / "lawstats/case_studies/luzhai_2021/annotations.yaml").read_text(encoding="utf-8"))
     return {f["id"]: f["indicator"] for f in data["figures"]}
 
 

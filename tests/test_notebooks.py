@@ -1,5 +1,8 @@
-"""The notebooks: stored clean, run top to bottom in both languages and for another report,
+"""The notebooks: stored clean, run top to bottom in both languages and for other reports,
 with no error or warning in their outputs, and together they show every figure of the report.
+
+The general notebooks (``notebooks/``) run for any report; the Luzhai case study's own
+notebooks (``lawstats/case_studies/luzhai_2021/notebooks/``) for our report.
 
 Executing a notebook takes seconds, so every (notebook, language, report) runs once per test
 session, in the site build the site tests use too: the ``executed`` fixture reads the executed
@@ -14,15 +17,20 @@ import re
 import pytest
 
 from lawstats.labels import label
-from lawstats.notebooks import NOTEBOOKS_DIR, execute_notebook, notebook_paths
+from lawstats.casestudy import case_study
+from lawstats.notebooks import NOTEBOOKS_DIR, execute_notebook, notebook_paths, report_notebooks
 
-NOTEBOOKS = notebook_paths()
+ROOT = NOTEBOOKS_DIR.parent
+NOTEBOOKS = report_notebooks()
 IDS = [p.stem for p in NOTEBOOKS]
+GENERAL = notebook_paths()
 LANGUAGES = ("zh", "en")
-#: Another report, as a reader would pass it: relative to notebooks/, where notebooks execute.
-OTHER_REPORT = "../tests/corpus/nanhu-2021.txt"
-#: The notebooks with one part of the report each (01-… to 08-…).
-PART_NOTEBOOKS = [p for p in NOTEBOOKS if p.name[:2] in {f"0{i}" for i in range(1, 9)}]
+#: Another report (made up: tests/corpus/README.md); absolute, since notebooks run in their folders.
+OTHER_REPORT = str(ROOT / "tests" / "corpus" / "nanhu-2021.txt")
+#: Reports composed from the field guide (tests/reports/README.md): chrome, no title, one part, damage.
+COMPOSED = sorted((ROOT / "tests" / "reports").glob("*.txt"))
+#: The case study's notebooks with one part of the report each (01-… to 08-…).
+PART_NOTEBOOKS = case_study("luzhai-2021").notebook_paths()
 
 
 def _cells(path):
@@ -73,9 +81,11 @@ def _assert_clean(nb, name: str) -> None:
 # -- stored notebooks ---------------------------------------------------------------------------
 def test_there_are_notebooks():
     names = [p.name for p in NOTEBOOKS]
-    assert names[0] == "00-overview.ipynb"
-    assert len(PART_NOTEBOOKS) == 8
+    assert names[:2] == ["00-overview.ipynb", "01-figures.ipynb"]
+    assert len(PART_NOTEBOOKS) == 8 and set(PART_NOTEBOOKS) < set(NOTEBOOKS)
     assert names[-2:] == ["09-audit.ipynb", "10-comparison.ipynb"]
+    assert [p.name for p in GENERAL] == ["00-overview.ipynb", "01-figures.ipynb", "09-audit.ipynb",
+                                         "10-comparison.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -104,7 +114,9 @@ def test_notebooks_are_good_citizens(path):
         assert "lambda" not in src, f"{path.name} cell {cid}: no lambdas in notebooks"
         if "parameters" not in tags:
             # computed, never typed: no number is written into a notebook's code
-            assert not re.search(r"\d", src), f"{path.name} cell {cid} types a number: {src!r}"
+            # (a module's name is not a number: lawstats.case_studies.luzhai_2021.charts)
+            code = re.sub(r"^(from|import) [\w.]+", "", src, flags=re.M)
+            assert not re.search(r"\d", code), f"{path.name} cell {cid} types a number: {src!r}"
 
 
 @pytest.mark.parametrize("path", PART_NOTEBOOKS, ids=[p.stem for p in PART_NOTEBOOKS])
@@ -134,25 +146,32 @@ def test_every_figure_is_shown(language, executed):
     assert not missing, f"figures shown by no notebook ({language}): {missing}"
 
 
+#: What only the Luzhai case study knows: its figure ids, its English labels, its check ids, its name.
+def _luzhai_words() -> set[str]:
+    import yaml
+
+    study = case_study("luzhai-2021")
+    notes = yaml.safe_load(study.annotations.read_text(encoding="utf-8"))["figures"]
+    checks = yaml.safe_load(study.checks.read_text(encoding="utf-8"))["checks"]
+    from lawstats.indicators import INDICATORS
+
+    # an English label that is also a standard indicator's name (lawstats.indicators) is general
+    standard = {ind.name_en for ind in INDICATORS}
+    return ({n["id"] for n in notes} | ({n["indicator_en"] for n in notes} - standard)
+            | {c["id"] for c in checks} | {"鹿寨", "Luzhai", "luzhai"})
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
-def test_notebook_runs_for_another_report(path, language, executed):
-    nb = executed(path, language, OTHER_REPORT)
+@pytest.mark.parametrize("report", [OTHER_REPORT] + [str(p) for p in COMPOSED],
+                         ids=["nanhu-2021"] + [p.stem for p in COMPOSED])
+@pytest.mark.parametrize("path", GENERAL, ids=[p.stem for p in GENERAL])
+def test_general_notebook_runs_for_another_report(path, report, language, executed):
+    nb = executed(path, language, report)
     _assert_clean(nb, path.name)
     text = _outputs_text(nb)
-    if path in PART_NOTEBOOKS:
-        automatic = re.search(r"\*\*(.+?)\*\*", label("note_automatic", language)).group(1)
-        no_part = "没有第" if language == "zh" else "has no part"
-        assert automatic in text or no_part in text, f"{path.name}: say that the labels are automatic"
-
-
-@pytest.mark.slow
-def test_part_notebooks_skip_charts_whose_figures_are_absent(executed):
-    nb = executed(NOTEBOOKS_DIR / "05-disputes-and-mediation.ipynb", "en", OTHER_REPORT)
-    text = _outputs_text(nb)
-    assert "Chart skipped" in text and "disputes-screened" in text
-    assert "reconsideration-cases" in text  # the figure matched by context is in the table
+    found = [w for w in _luzhai_words() if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+    assert not found, f"{path.name} for {report} shows what was written for Luzhai: {found[:10]}"
 
 
 @pytest.mark.slow

@@ -27,7 +27,7 @@ CSS_EXTERNAL = re.compile(r"""url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:h
 
 
 def _build(out: Path, language: str = "zh") -> Path:
-    build_site(out_dir=out, notebooks_dir=ROOT / "notebooks", cache_dir=None, progress=False,
+    build_site(out_dir=out, cache_dir=None, progress=False,
                data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt", language=language)
     return out
 
@@ -52,7 +52,11 @@ def test_two_clean_builds_are_byte_identical(real_site, tmp_path):
 
 
 def test_site_has_every_page(real_site):
-    notebooks = sorted(p.stem for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    """Every general page and every page of the Luzhai case study."""
+    case_study = ROOT / "lawstats" / "case_studies" / "luzhai_2021" / "notebooks"
+    notebooks = sorted(p.stem for folder in (ROOT / "notebooks", case_study)
+                       for p in folder.glob("[0-9][0-9]-*.ipynb"))
+    assert len(notebooks) == 12
     for stem in notebooks:
         assert (real_site / f"{stem}.html").is_file() and (real_site / "code" / f"{stem}.html").is_file()
     index = (real_site / "index.html").read_text(encoding="utf-8")
@@ -83,10 +87,32 @@ def test_every_figure_has_its_anchor_and_every_chart_its_alt(real_site):
             assert alt and len(alt.group(1)) > 10, f"{page.name}: an image without useful alt text"
 
 
-def test_english_site_declares_its_language(site_build):
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _prose(html: str, tag: str) -> list[str]:
+    """The text of every ``<tag>`` element, tags stripped and quoted words (“…”) removed."""
+    texts = [re.sub(r"<[^>]+>", "", m) for m in re.findall(rf"<{tag}\b[^>]*>(.*?)</{tag}>", html, re.S)]
+    return [re.sub(r"“[^”]*”", "", t) for t in texts]
+
+
+def test_english_site_reads_in_english(site_build):
+    """English means English: headings and titles carry no Chinese; no paragraph is Chinese prose.
+
+    The report's own words appear as quotes (“…”, quote columns, the annotated report) and as
+    the short words an English sentence explains (余, 上万), never as a Chinese paragraph.
+    """
     site = site_build("en").site
     for page in sorted(site.rglob("*.html")):
-        assert '<html lang="en"' in page.read_text(encoding="utf-8"), page.name
+        html = page.read_text(encoding="utf-8")
+        assert '<html lang="en"' in html, page.name
+        if page.name == "report.html":
+            continue  # the annotated report is the report's own text
+        for tag in ("title", "h1", "h2", "h3"):
+            for text in _prose(html, tag):
+                assert not CJK.search(text), f"{page.relative_to(site)}: <{tag}> {text!r}"
+        for text in _prose(html, "p"):
+            assert len(CJK.findall(text)) <= 12, f"{page.relative_to(site)}: Chinese prose {text[:80]!r}"
 
 
 # -- in a real browser --------------------------------------------------------------------
@@ -162,7 +188,7 @@ def test_site_for_a_report_never_seen_in_gb18030(tmp_path):
 
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    for name in ("00-overview.ipynb", "01-study-and-legal-education.ipynb"):
+    for name in ("00-overview.ipynb", "01-figures.ipynb"):
         shutil.copy(ROOT / "notebooks" / name, notebooks / name)
     report = ROOT / "tests/corpus/hexi-2023.txt"
     with pytest.raises(UnicodeDecodeError):
@@ -175,5 +201,5 @@ def test_site_for_a_report_never_seen_in_gb18030(tmp_path):
     figures = (site / "data/figures.csv").read_text(encoding="utf-8")
     assert "hexi-2023" in figures and "luzhai-2021" not in figures
     assert 'id="fig-' in page  # automatic ids are anchors too
-    part = (site / "01-study-and-legal-education.html").read_text(encoding="utf-8")
-    assert "automatic" in part and "hexi-2023" in part
+    part = (site / "01-figures.html").read_text(encoding="utf-8")
+    assert "automatic" in part and "fig-" in part

@@ -1,0 +1,100 @@
+"""lawstats as an installed tool: a non-editable install in a fresh venv builds sites from any folder.
+
+The install uses the lock as constraints and pip's ordinary sources (here the local wheel folder
+and cache), as a user's `pip install -c requirements/lock.txt .` would.  The reports are composed
+(tests/reports/README.md): page chrome, no title, one part only, scrape damage in GB18030, almost
+nothing; each is built from a scratch folder outside the project, in Chinese or English.
+"""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+import yaml
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = sorted((ROOT / "tests" / "reports").glob("*.txt"))
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+GENERAL_PAGES = {"index.html", "report.html", "00-overview.html", "01-figures.html", "09-audit.html",
+                 "10-comparison.html"}
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """A fresh venv with lawstats installed from the checkout, not editable; returns its bin folder."""
+    folder = tmp_path_factory.mktemp("venv")
+    venv.create(folder, with_pip=True)
+    bin_dir = folder / "bin"
+    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "-c",
+                    str(ROOT / "requirements" / "lock.txt"), str(ROOT)],
+                   check=True, capture_output=True, text=True, cwd=folder)
+    return bin_dir
+
+
+def _luzhai_words() -> set[str]:
+    """Figure ids, check ids and the name of the Luzhai case study: none may appear for another report."""
+    study = ROOT / "lawstats" / "case_studies" / "luzhai_2021"
+    notes = yaml.safe_load((study / "annotations.yaml").read_text(encoding="utf-8"))["figures"]
+    checks = yaml.safe_load((study / "checks.yaml").read_text(encoding="utf-8"))["checks"]
+    return {n["id"] for n in notes} | {c["id"] for c in checks} | {"鹿寨", "Luzhai", "luzhai"}
+
+
+def test_the_install_is_not_the_checkout(installed):
+    code = ("import lawstats, lawstats.paths as p; print(lawstats.__file__); print(p.notebooks_dir()); "
+            "print(p.checkout_dir()); print(p.data_dir())")
+    out = subprocess.run([str(installed / "python"), "-c", code], check=True, capture_output=True, text=True,
+                         cwd=installed.parent).stdout.splitlines()
+    assert str(ROOT) not in out[0] and "site-packages" in out[0]
+    assert out[1].endswith("lawstats/_notebooks") and out[2:] == ["None", "None"]
+
+
+@pytest.mark.parametrize("report", REPORTS, ids=[p.stem for p in REPORTS])
+def test_installed_lawstats_builds_a_composed_report_from_any_folder(installed, report, tmp_path):
+    language = "en" if REPORTS.index(report) % 2 == 0 else "zh"
+    work = tmp_path / "somewhere"
+    work.mkdir()
+    (work / report.name).write_bytes(report.read_bytes())
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    done = subprocess.run([str(installed / "lawstats"), "build", "--report", report.name, "--language", language,
+                           "--out", "site", "--jobs", "2", "--no-cache", "--quiet"],
+                          cwd=work, capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr[-3000:]
+    site = work / "site"
+    pages = {p.name for p in site.glob("*.html")}
+    assert pages == GENERAL_PAGES, "no page about parts the report does not have"
+    forbidden = _luzhai_words()
+    for path in sorted(site.rglob("*")):
+        if path.suffix not in (".html", ".csv"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        found = [w for w in forbidden if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text)]
+        assert not found, f"{path.relative_to(site)} shows what was written for Luzhai: {found[:8]}"
+        assert f'<html lang="{language}"' in text or path.suffix == ".csv"
+    assert {p.name for p in (site / "data").iterdir()} == {"figures.csv", "excluded.csv", "audit.csv",
+                                                           "datapackage.json"}
+    figures = (site / "data" / "figures.csv").read_text(encoding="utf-8").splitlines()
+    assert all(",automatic," in row for row in figures[1:])  # every label automatic
+    if language == "en":
+        for page in pages - {"report.html"}:
+            html = (site / page).read_text(encoding="utf-8")
+            for heading in re.findall(r"<h[12]\b[^>]*>(.*?)</h[12]>", html, re.S):
+                assert not CJK.search(re.sub(r"<[^>]+>", "", heading)), (page, heading)
+
+
+def test_installed_lawstats_builds_our_report_with_its_case_study(installed, tmp_path):
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    done = subprocess.run([str(installed / "lawstats"), "build", "--out", "site", "--jobs", "2", "--no-cache",
+                           "--quiet", "--language", "en"], cwd=work, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    pages = {p.name for p in (work / "site").glob("*.html")}
+    assert GENERAL_PAGES < pages and "05-disputes-and-mediation.html" in pages and len(pages) == 14
+    report = (work / "site" / "report.html").read_text(encoding="utf-8")
+    assert 'id="mediation-success-rate"' in report  # curated ids without the checkout's data/
