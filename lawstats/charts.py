@@ -123,7 +123,7 @@ def _num(x, language: str) -> str:
 
 def _pct(x, decimals: int = 2) -> str:
     """A value in percentage points (exact) as text, with a true minus sign."""
-    from .rates import format_percent
+    from .rounding import format_percent
 
     return format_percent(x, decimals).replace("-", "−")
 

@@ -1,10 +1,13 @@
 """The lawstats look for charts: seaborn's theme with a font that has Chinese glyphs."""
 from __future__ import annotations
 
+import os
+
 from .fonts import register_cjk_font
 from .labels import check_language
 
-__all__ = ["set_theme", "setup_notebook", "THEME_RC", "show", "plot_part_lengths"]
+__all__ = ["set_theme", "setup_notebook", "setup_kernel", "describe_figure", "THEME_RC", "show",
+           "plot_part_lengths"]
 
 #: matplotlib settings every lawstats chart shares (besides the font).
 THEME_RC = {
@@ -49,11 +52,100 @@ def set_theme(language: str = "zh") -> str:
     return family
 
 
+def describe_figure(fig, language: str = "zh") -> str | None:
+    """Describe a matplotlib figure from its titles and axis labels (alt text of last resort).
+
+    ``fig.lawstats_alt``, when a chart function set it, wins.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.set(title="Cases by year", xlabel="year", ylabel="cases")
+    >>> describe_figure(fig, "en")
+    'Chart: Cases by year (x axis: year; y axis: cases)'
+    >>> plt.close(fig)
+    """
+    explicit = getattr(fig, "lawstats_alt", None)
+    if explicit:
+        return str(explicit)
+    zh = language == "zh"
+    parts = []
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is not None and suptitle.get_text().strip():
+        parts.append(suptitle.get_text().strip())
+    for ax in fig.axes:
+        title = next((ax.get_title(loc).strip() for loc in ("center", "left", "right")
+                      if ax.get_title(loc).strip()), "")
+        labels = [(("横轴：" if zh else "x axis: ") + ax.get_xlabel().strip()) if ax.get_xlabel().strip() else "",
+                  (("纵轴：" if zh else "y axis: ") + ax.get_ylabel().strip()) if ax.get_ylabel().strip() else ""]
+        labels = [x for x in labels if x]
+        axis = "；".join(labels) if zh else "; ".join(labels)
+        if title and axis:
+            parts.append(f"{title}（{axis}）" if zh else f"{title} ({axis})")
+        elif title or axis:
+            parts.append(title or axis)
+    if not parts:
+        return None
+    return ("图表：" + "；".join(parts)) if zh else ("Chart: " + "; ".join(parts))
+
+
+def setup_kernel() -> None:
+    """Run inside every notebook kernel before the notebook: reproducible charts with alt text.
+
+    Sets matplotlib's ``svg.hashsalt`` (stable SVG ids) and registers, through
+    IPython's public display-formatter API, a PNG formatter for matplotlib
+    figures that wraps the inline backend's own and adds a description of the
+    figure (:func:`describe_figure`) to the output's metadata as
+    ``{"image/png": {"lawstats": {"alt": ...}}}``; the pages use it when a
+    notebook gave no alt text of its own.  The inline backend registers its
+    formatter when it is imported in a running kernel
+    (``tests/test_notebooks.py`` checks that a plain ``plt.show()`` gets the
+    description).
+    """
+    import matplotlib
+
+    matplotlib.rcParams["svg.hashsalt"] = "lawstats"
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - ipykernel always brings it
+        return
+    shell = get_ipython()
+    if shell is None:
+        return
+    import matplotlib_inline.backend_inline  # noqa: F401 - configures the inline backend for `shell`
+    from matplotlib.figure import Figure
+
+    formatter = shell.display_formatter.formatters["image/png"]
+    try:
+        png = formatter.lookup_by_type(Figure)
+    except KeyError:  # no PNG output for figures configured: nothing to describe
+        return
+    if getattr(png, "_lawstats", False):
+        return
+    language = os.environ.get("LAWSTATS_LANGUAGE", "zh")
+
+    def png_with_alt(fig):
+        data = png(fig)
+        try:
+            alt = describe_figure(fig, language)
+        except Exception:  # a description must never break a chart
+            alt = None
+        if data is None or not alt:
+            return data
+        return data, {"lawstats": {"alt": alt}}
+
+    png_with_alt._lawstats = True  # type: ignore[attr-defined]
+    formatter.for_type(Figure, png_with_alt)
+
+
 def setup_notebook(language: str | None = None) -> str:
     """Set up a notebook's kernel exactly as the site build does; return the font family.
 
     One call gives a notebook run in JupyterLab what a build kernel has:
-    :func:`lawstats.build.setup_kernel` (stable SVG ids, alt text attached to
+    :func:`setup_kernel` (stable SVG ids, alt text attached to
     every inline figure), the chart theme with the Chinese font
     (:func:`set_theme`) and the table display options
     (:func:`lawstats.present.set_display`).  ``make lab`` starts every kernel
@@ -77,7 +169,6 @@ def setup_notebook(language: str | None = None) -> str:
     """
     import os
 
-    from .build import setup_kernel
     from .present import set_display
 
     language = language or os.environ.get("LAWSTATS_LANGUAGE", "zh")

@@ -529,7 +529,8 @@ def mentions_table(figures: "pd.DataFrame", excluded: "pd.DataFrame",
     """
     import pandas as pd
 
-    from .rates import format_percent, percent
+    from .rates import percent
+    from .rounding import format_percent
 
     check_language(language)
     total = len(figures) + len(excluded)

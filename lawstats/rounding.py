@@ -44,6 +44,7 @@ from .interval import Interval, Number, as_interval, to_fraction
 from .rates import RateError, Result, Value, percent
 
 __all__ = [
+    "format_percent",
     "ROUNDING_METHODS",
     "ALL_METHODS",
     "DEFAULT_METHODS",
@@ -635,3 +636,38 @@ def smallest_denominator(
         if any(lo <= hi for lo, hi in (_k_range(b, d, n, cap) for b in bounds)):
             return n
     return None
+
+
+def format_percent(x: Value, decimals: int, method: str = "half_up") -> str:
+    """Display a value in percentage points, e.g. ``"94.2%"``.
+
+    Parameters
+    ----------
+    x : number or Interval
+        Already in percentage points (as returned by :func:`percent`).
+    decimals : int
+        Decimals to show (>= 0); trailing zeros are kept.
+    method : str, default "half_up"
+        Rounding convention for a point value (see :mod:`lawstats.rounding`).
+        An interval is rounded outwards (lower end down, upper end up) so the
+        displayed interval still contains the exact one.
+
+    Examples
+    --------
+    >>> format_percent(percent(1031, 1095), 1)
+    '94.2%'
+    >>> format_percent(percent(1031, 1095), 0, "ceiling")
+    '95%'
+    >>> format_percent(Decimal("96.34"), 2)
+    '96.34%'
+    >>> format_percent(percent(Interval.of(1, 2), 3), 1)
+    '[33.3%, 66.7%]'
+    >>> format_percent(Interval.of(50, None), 0)
+    '[50%, ∞)'
+    """
+    if isinstance(x, Interval) and not x.is_point:
+        low = "(-∞" if x.lower is None else f"[{round_exact(x.lower, decimals, 'floor')}%"
+        high = "∞)" if x.upper is None else f"{round_exact(x.upper, decimals, 'ceiling')}%]"
+        return f"{low}, {high}"
+    value = as_interval(x).lower
+    return f"{round_exact(value, decimals, method)}%"

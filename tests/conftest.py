@@ -44,7 +44,7 @@ def _close_figures():
 
 # -- site builds shared by the whole session ------------------------------------------------------
 class Built:
-    """A site built once per session from the project's notebooks and data, with its cache.
+    """A site built once per session (the report's notebooks: general + its case study's), with its cache.
 
     Attributes: ``site`` (the folder) and ``cache`` (its build cache).  :meth:`executed` reads an
     executed notebook back from the cache: the notebook tests check exactly
@@ -92,7 +92,7 @@ def site_build(tmp_path_factory, worker_id):
                 fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
                 done = root / "done"
                 if not done.is_file():
-                    result = build_site(out_dir=root / "site", notebooks_dir=ROOT / "notebooks", report=report,
+                    result = build_site(out_dir=root / "site", notebooks_dir=None, report=report,
                                         language=language, cache_dir=root / "cache", progress=False,
                                         data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt")
                     done.write_text(" ".join(result.executed))

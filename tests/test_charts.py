@@ -149,7 +149,8 @@ def test_lower_bounds_are_drawn_as_bounds(data):
 
 
 def test_shares_are_computed_exactly_from_the_counts(data):
-    from lawstats.rates import format_percent, percent
+    from lawstats.rates import percent
+    from lawstats.rounding import format_percent
 
     figures = data["figures"]
     fig = luzhai.disclosure_shares(figures, "en")
@@ -162,7 +163,8 @@ def test_shares_are_computed_exactly_from_the_counts(data):
 
 
 def test_funnel_steps_are_exact_shares(data):
-    from lawstats.rates import format_percent, percent
+    from lawstats.rates import percent
+    from lawstats.rounding import format_percent
 
     figures = data["figures"]
     fig = luzhai.dispute_funnel(figures, "en")

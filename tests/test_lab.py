@@ -90,10 +90,12 @@ def test_a_lab_kernel_is_set_up_as_the_build_s(monkeypatch, tmp_path):
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))
     km, kc = start_new_kernel(kernel_name="python3")
     try:
-        code = ("import os, matplotlib; from matplotlib_inline import backend_inline as b; "
+        # the alt-text formatter setup_kernel registers through IPython's public formatter API
+        code = ("import os, matplotlib; from matplotlib.figure import Figure; "
+                "png = get_ipython().display_formatter.formatters['image/png'].lookup_by_type(Figure); "
                 "print(os.environ['PYTHONHASHSEED'], os.environ['SOURCE_DATE_EPOCH'], "
                 "matplotlib.rcParams['svg.hashsalt'], matplotlib.rcParams['font.sans-serif'][0], "
-                "getattr(b._fetch_figure_metadata, '_lawstats', False), sys.executable == %r, sep='|')"
+                "getattr(png, '_lawstats', False), sys.executable == %r, sep='|')"
                 % sys.executable)
         out = []
         kc.execute_interactive("import sys; " + code, timeout=60,

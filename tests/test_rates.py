@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from lawstats.errors import LawstatsError
 from lawstats.interval import Interval
+from lawstats.rounding import format_percent
 from lawstats.rates import (
     RateError,
     change,
-    format_percent,
     per_capita,
     percent,
     ratio,
