@@ -70,7 +70,8 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 
 def _command() -> list[str]:
-    return [sys.executable, "-m", "lawstats", "build", "--report", "report.txt", "--cache-dir", "cache",
+    return [sys.executable, "-m", "lawstats", "build", "--report", "report.txt", "--notebooks", "notebooks",
+            "--cache-dir", "cache",
             "--jobs", "2", "--quiet"]
 
 

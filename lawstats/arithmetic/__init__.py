@@ -1,0 +1,1 @@
+"""Exact arithmetic: intervals, rounding, rates."""

@@ -1,0 +1,1 @@
+"""The audit: relations found in sentences, declared checks, verdicts."""

@@ -1,0 +1,1 @@
+"""From mentions to tables: labels, glossary, indicators, annotations, figures, extraction of many files, quality."""

@@ -1,0 +1,1 @@
+"""Reading a report: load and decode, structure, numerals, quantities, mentions."""

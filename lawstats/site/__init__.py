@@ -1,0 +1,1 @@
+"""The site: one notebook executor, the build, the rendering."""
