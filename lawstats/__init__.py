@@ -17,14 +17,14 @@ The public API, for an analyst:
 (Decimal values, ``""`` for missing) that :mod:`lawstats.presentation.present` and
 :mod:`lawstats.presentation.charts` take; new code uses :func:`figures`.
 
-Each function lives in a module named for its concept: ``report`` and
-``structure`` (loading a report), ``numerals``, ``quantity`` and ``mentions``
-(finding and parsing figures), ``annotate``, ``dataset`` and ``tables`` (the
-tables), ``interval``, ``rates`` and ``rounding`` (exact arithmetic),
-``audit``, ``indicators`` and ``compare``, ``present``, ``charts`` and
-``plotting`` (notebooks), ``build`` and ``site`` (the HTML site), ``extract``
-and ``cli`` (the command line).  Names are imported on first use: importing
-lawstats loads none of pandas, matplotlib or nbconvert.
+Each function lives in a module named for its concept, in a folder named for
+its stage: ``reading`` (report, structure, numerals, quantity, mentions,
+autolabel), ``arithmetic`` (interval, rounding, rates), ``extraction``
+(case studies, annotations, the figure tables, indicators, glossary, extract),
+``auditing`` (relations, audit), ``presentation`` (the analyst's tables,
+plotting, charts, present, compare) and ``site`` (the notebook executor, the
+build, the rendering); ``cli`` is the command line.  Names are imported on
+first use: importing lawstats loads none of pandas, matplotlib or nbconvert.
 """
 from __future__ import annotations
 

@@ -121,3 +121,12 @@ def test_the_checks_have_teeth(tmp_path, monkeypatch):
         test_imports_point_to_earlier_stages()
     with pytest.raises(AssertionError, match="lawstats.reading.a → lawstats.site.b → lawstats.reading.a"):
         test_no_import_cycles()
+
+
+def test_every_stage_ships():
+    """The explicit package list of pyproject.toml names every folder of the package."""
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {_module_name(p.parent / "x.py").rpartition(".")[0] for p in PACKAGE.rglob("__init__.py")}
+    assert folders <= listed, f"not shipped: {sorted(folders - listed)}"

@@ -1,1 +1,2 @@
-"""Exact arithmetic: intervals, rounding, rates."""
+"""Exact arithmetic: intervals (``interval``), rounding as auditors use it (``rounding``) and rates
+(``rates``)."""

@@ -1,1 +1,3 @@
-"""From mentions to tables: labels, glossary, indicators, annotations, figures, extraction of many files, quality."""
+"""From mentions to tables: which case study applies (``casestudy``), its annotations
+(``annotate``), the figure tables (``dataset``), standard indicators and the English glossary
+(``indicators``, ``glossary``), many files at once (``extract``) and its quality (``quality``)."""

@@ -1,1 +1,2 @@
-"""The site: one notebook executor, the build, the rendering."""
+"""The site: the one notebook executor (``notebooks``, with warm kernels from ``kernels``), the
+build (``build``) and the rendering of pages (``render``)."""
