@@ -9,7 +9,7 @@ The corpus (``tests/relations/corpus.yaml``) holds composed sentences, each a
 every consistent case this script makes, mechanically, one copy per figure
 with that figure pushed well beyond any rounding (:func:`mutants`: about +10%
 at its written decimals, at least two units of its last digit).  Each text is
-audited with no declared checks (``lawstats.audit.run_audit``, as for a report
+audited with no declared checks (``lawstats.auditing.audit.run_audit``, as for a report
 never seen), and
 
 * a **detection** is an inconsistent case or a mutant with at least one
@@ -17,7 +17,7 @@ never seen), and
 * a **false alarm** is a consistent or trap case with any ``inconsistent`` check.
 
 Printed per relation kind and overall, for the audit with the relations of
-:mod:`lawstats.relations` and, as the baseline in the same run, without them
+:mod:`lawstats.auditing.relations` and, as the baseline in the same run, without them
 (the automatic audit as it was: repeats and rates against the counts of their
 sentence).  ``--fail`` exits 1 if there is any false alarm or detection is
 below 90%.
@@ -42,7 +42,7 @@ def load_corpus(path: str | Path = CORPUS) -> list[dict]:
     """The cases of the corpus, checked for shape."""
     import yaml
 
-    from lawstats.relations import RELATION_KINDS
+    from lawstats.auditing.relations import RELATION_KINDS
 
     doc = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     cases, seen = [], set()
@@ -78,7 +78,7 @@ def pushed(number: str) -> str:
 
 def mutants(case: dict) -> list[tuple[str, str]]:
     """(description, text) for every figure of a consistent case, pushed."""
-    from lawstats.relations import figure_records
+    from lawstats.auditing.relations import figure_records
 
     text = case["text"]
     fixed = set(case.get("fixed") or [])
@@ -99,8 +99,8 @@ def audit_text(text: str, relations: bool = True):
     """The automatic audit of a text (no declared checks), as for a report never seen."""
     import pandas as pd
 
-    from lawstats.audit import run_audit
-    from lawstats.relations import figure_records
+    from lawstats.auditing.audit import run_audit
+    from lawstats.auditing.relations import figure_records
 
     figs = figure_records(text)
     frame = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"]) for f in figs])
@@ -192,9 +192,9 @@ def our_report_mutations() -> list[tuple[str, str, str, list[str]]]:
     """
     import tempfile
 
-    from lawstats.audit import load_checks, read_audit, run_audit
-    from lawstats.dataset import DEFAULT_ANNOTATIONS, exact_values, extract_tables, read_figures
-    from lawstats.report import load_report
+    from lawstats.auditing.audit import load_checks, read_audit, run_audit
+    from lawstats.extraction.dataset import DEFAULT_ANNOTATIONS, exact_values, extract_tables, read_figures
+    from lawstats.reading.report import load_report
 
     text = load_report().text
     audit = read_audit()
@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"relation corpus: {len(cases)} cases, {new['all'].targets} errors to find "
           f"(inconsistent cases and mutants), {new['all'].clean} consistent or trap cases "
           f"({new['all'].exempt} consistent cases claim only an inequality: no mutants)\n")
-    print("with relations (lawstats.relations):")
+    print("with relations (lawstats.auditing.relations):")
     print(_table(new))
     print("\nbaseline, the automatic audit without relations:")
     print(_table(old))

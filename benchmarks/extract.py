@@ -14,7 +14,7 @@ Prints
     only converts Chinese numerals to Arabic digits (it does not find units,
     bounds, ranges or exclusions), as a baseline; and the ratios.
 
-The parse cache of :mod:`lawstats.quantity` is cleared before each corpus
+The parse cache of :mod:`lawstats.reading.quantity` is cleared before each corpus
 run and before the first report run, so the numbers include cold parsing.
 """
 from __future__ import annotations
@@ -30,8 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lawstats import quantity  # noqa: E402
-from lawstats.mentions import find_mentions  # noqa: E402
+from lawstats.reading import quantity  # noqa: E402
+from lawstats.reading.mentions import find_mentions  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import vary_numbers  # noqa: E402

@@ -5,7 +5,7 @@ Run::
     .venv/bin/python benchmarks/labels.py [--gold tests/labels] [--details] [--engine rules|jieba]
     /work/main/.venv/bin/python benchmarks/labels.py --lawstats /work/main    # another checkout's code
 
-For every figure of ``tests/labels/gold.csv`` it runs ``lawstats.mentions.find_mentions`` on the
+For every figure of ``tests/labels/gold.csv`` it runs ``lawstats.reading.mentions.find_mentions`` on the
 excerpt, finds the extracted figure with the same span, and judges its automatic labels:
 
 - **zh names the counted thing** when the gold ``head_zh`` occurs in the automatic label as a whole
@@ -122,7 +122,7 @@ def _english(find_label_en):
     """The English label function of the lawstats being measured."""
     if find_label_en is not None:
         return find_label_en
-    from lawstats.indicators import indicator, match_indicator
+    from lawstats.extraction.indicators import indicator, match_indicator
 
     def old(zh: str, unit: str, kind: str) -> str:
         code = match_indicator(zh, unit, kind) if zh else ""
@@ -147,7 +147,7 @@ def _jieba():
 def jieba_labels(text: str, mentions) -> dict:
     """The jieba alternative: the last run of nouns (by jieba's part-of-speech tags) in the clause
     before the figure, with the verb right before it; else the first run of nouns after it."""
-    from lawstats.autolabel import _left, _right, clean_label
+    from lawstats.reading.autolabel import _left, _right, clean_label
 
     global _POSSEG
     if "_POSSEG" not in globals():
@@ -183,9 +183,9 @@ def jieba_labels(text: str, mentions) -> dict:
 
 def score(gold: Path = GOLD, engine: str = "rules") -> Result:
     """Score the automatic labels of the gold set's figures (see the module docstring)."""
-    from lawstats.mentions import find_mentions
+    from lawstats.reading.mentions import find_mentions
     try:
-        from lawstats.glossary import english_label
+        from lawstats.extraction.glossary import english_label
     except ImportError:  # an older checkout
         english_label = None
     en = _english(english_label)

@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
 
     imports = (time.perf_counter() - started, _cpu_self() - cpu0)
 
-    from lawstats import build, kernels
+    from lawstats.site import build, kernels
 
     phases: dict[str, list[float]] = {}
 

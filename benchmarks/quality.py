@@ -7,9 +7,9 @@ Run::
 
 Corpus mode (the default) loads every ``NAME.txt`` of the corpus with
 ``lawstats.load_report`` (any encoding), runs
-``lawstats.mentions.find_mentions`` on it and compares the figures with
+``lawstats.reading.mentions.find_mentions`` on it and compares the figures with
 ``NAME.expected.csv``; figures mode compares our own report with the rows of
-``data/figures.csv``.  The scoring rules are those of :mod:`lawstats.quality`:
+``data/figures.csv``.  The scoring rules are those of :mod:`lawstats.extraction.quality`:
 a match needs the same span, and a matched figure with a wrong value or
 qualifier counts as wrong (neither recall nor precision).
 
@@ -32,16 +32,16 @@ sys.path.insert(0, str(ROOT))
 
 from lawstats import load_report  # noqa: E402
 from lawstats.errors import LawstatsError  # noqa: E402
-from lawstats.quality import (FIELDS, Score, combine, expected_from_table, read_expected,  # noqa: E402
+from lawstats.extraction.quality import (FIELDS, Score, combine, expected_from_table, read_expected,  # noqa: E402
                               read_planted, score)
 
 
 def _find_mentions():
-    """``lawstats.mentions.find_mentions``, or exit with a clear message."""
+    """``lawstats.reading.mentions.find_mentions``, or exit with a clear message."""
     try:
-        from lawstats.mentions import find_mentions
+        from lawstats.reading.mentions import find_mentions
     except ImportError as exc:
-        sys.exit(f"quality.py: cannot import lawstats.mentions.find_mentions ({exc}); the extraction "
+        sys.exit(f"quality.py: cannot import lawstats.reading.mentions.find_mentions ({exc}); the extraction "
                  "engine is not available yet, so there is nothing to score")
     return find_mentions
 

@@ -13,9 +13,9 @@ files collected from the web do.  Then prints, in the same run,
 
 (a) the naive baseline a user would write: a Python loop over the files that
     decodes each one (UTF-8, else GB18030) and calls
-    ``lawstats.mentions.find_mentions`` — it finds the mentions but gives no
+    ``lawstats.reading.mentions.find_mentions`` — it finds the mentions but gives no
     sections, labels, indicator codes or tables;
-(b) ``lawstats.extract.extract_files`` with ``jobs=1``;
+(b) ``lawstats.extraction.extract.extract_files`` with ``jobs=1``;
 (c) ``extract_files`` with ``jobs=--jobs`` (default: every core);
 
 each as files/s and MB/s (bytes on disk), the speed-up of (c) over (b), the
@@ -39,9 +39,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from synthetic import vary_numbers  # noqa: E402
-from lawstats import quantity  # noqa: E402
-from lawstats.extract import extract_files  # noqa: E402
-from lawstats.mentions import find_mentions  # noqa: E402
+from lawstats.reading import quantity  # noqa: E402
+from lawstats.extraction.extract import extract_files  # noqa: E402
+from lawstats.reading.mentions import find_mentions  # noqa: E402
 
 REPORT = ROOT / "data" / "raw" / "luzhai-2021.txt"
 CORPUS = ROOT / "tests" / "corpus"

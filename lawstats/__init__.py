@@ -14,17 +14,17 @@ The public API, for an analyst:
   :func:`check_percent` and friends for the text itself.
 
 :func:`load_tables` is the older entry point that returns the exact tables
-(Decimal values, ``""`` for missing) that :mod:`lawstats.present` and
-:mod:`lawstats.charts` take; new code uses :func:`figures`.
+(Decimal values, ``""`` for missing) that :mod:`lawstats.presentation.present` and
+:mod:`lawstats.presentation.charts` take; new code uses :func:`figures`.
 
-Each function lives in a module named for its concept: ``report`` and
-``structure`` (loading a report), ``numerals``, ``quantity`` and ``mentions``
-(finding and parsing figures), ``annotate``, ``dataset`` and ``tables`` (the
-tables), ``interval``, ``rates`` and ``rounding`` (exact arithmetic),
-``audit``, ``indicators`` and ``compare``, ``present``, ``charts`` and
-``plotting`` (notebooks), ``build`` and ``site`` (the HTML site), ``extract``
-and ``cli`` (the command line).  Names are imported on first use: importing
-lawstats loads none of pandas, matplotlib or nbconvert.
+Each function lives in a module named for its concept, in a folder named for
+its stage: ``reading`` (report, structure, numerals, quantity, mentions,
+autolabel), ``arithmetic`` (interval, rounding, rates), ``extraction``
+(case studies, annotations, the figure tables, indicators, glossary, extract),
+``auditing`` (relations, audit), ``presentation`` (the analyst's tables,
+plotting, charts, present, compare) and ``site`` (the notebook executor, the
+build, the rendering); ``cli`` is the command line.  Names are imported on
+first use: importing lawstats loads none of pandas, matplotlib or nbconvert.
 """
 from __future__ import annotations
 
@@ -35,18 +35,18 @@ from typing import Any
 _EXPORTS = {
     "AnnotationError": "errors", "BuildError": "errors", "LawstatsError": "errors",
     "ParseError": "errors", "ReportError": "errors",
-    "Report": "report", "decode_report": "report", "default_report_path": "report",
-    "load_report": "report",
-    "Heading": "structure", "Structure": "structure", "parse_structure": "structure",
-    "Quantity": "quantity", "parse_quantity": "quantity",
-    "Mention": "mentions", "find_mentions": "mentions",
-    "figures": "tables", "checks": "tables", "excluded": "tables", "interval_of": "tables",
-    "load_tables": "dataset",
-    "Interval": "interval", "difference": "interval", "total": "interval",
-    "share": "rates", "percent": "rates", "ratio": "rates", "per_capita": "rates",
-    "change": "rates", "relative_change": "rates",
-    "check_percent": "rounding", "possible_denominators": "rounding",
-    "smallest_denominator": "rounding",
+    "Report": "reading.report", "decode_report": "reading.report", "default_report_path": "reading.report",
+    "load_report": "reading.report",
+    "Heading": "reading.structure", "Structure": "reading.structure", "parse_structure": "reading.structure",
+    "Quantity": "reading.quantity", "parse_quantity": "reading.quantity",
+    "Mention": "reading.mentions", "find_mentions": "reading.mentions",
+    "figures": "presentation.tables", "checks": "presentation.tables", "excluded": "presentation.tables", "interval_of": "presentation.tables",
+    "load_tables": "extraction.dataset",
+    "Interval": "arithmetic.interval", "difference": "arithmetic.interval", "total": "arithmetic.interval",
+    "share": "arithmetic.rates", "percent": "arithmetic.rates", "ratio": "arithmetic.rates", "per_capita": "arithmetic.rates",
+    "change": "arithmetic.rates", "relative_change": "arithmetic.rates",
+    "check_percent": "arithmetic.rounding", "possible_denominators": "arithmetic.rounding",
+    "smallest_denominator": "arithmetic.rounding",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -2,7 +2,7 @@
 import sys
 
 try:
-    from .cli import main
+    from lawstats.cli import main
 except KeyboardInterrupt:  # Ctrl-C while the command line is still being loaded: one line, 130
     _command = next((a for a in sys.argv[1:] if not a.startswith("-")), "")
     print(f"lawstats{' ' + _command if _command else ''}: interrupted", file=sys.stderr)

@@ -34,7 +34,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .errors import BuildError, LawstatsError
+from lawstats.errors import BuildError, LawstatsError
 
 __all__ = ["main", "build_parser", "COMMANDS", "EXIT_CODES", "display_width", "wrap_columns",
            "format_audit_table", "format_audit_summary"]
@@ -54,7 +54,7 @@ EXIT_CODES = {
 
 
 def _max_bytes(text: str) -> int:
-    from .report import parse_size
+    from lawstats.reading.report import parse_size
 
     try:
         return parse_size(text)
@@ -75,14 +75,14 @@ def _add_debug(p) -> None:
 
 def _check_input_file(path: str | None, what: str, max_bytes: int | None = None) -> None:
     """Refuse at once an existing input that is not a regular file (a pipe would make us wait)."""
-    from .report import read_text_file
+    from lawstats.reading.report import read_text_file
 
     if path is not None and os.path.lexists(path):
         read_text_file(path, max_bytes, what=what)
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .build import build_site
+    from lawstats.site.build import build_site
 
     try:
         build_site(
@@ -142,9 +142,9 @@ def _shown(path: Path) -> str:
 
 
 def _data(args: argparse.Namespace) -> int:
-    from .audit import AUDIT_COLUMNS, write_audit
-    from .dataset import EXCLUDED_COLUMNS, FIGURE_COLUMNS, check_table_target, write_tables
-    from .outputs import OutputError, atomic_write_bytes
+    from lawstats.auditing.audit import AUDIT_COLUMNS, write_audit
+    from lawstats.extraction.dataset import EXCLUDED_COLUMNS, FIGURE_COLUMNS, check_table_target, write_tables
+    from lawstats.outputs import OutputError, atomic_write_bytes
 
     out = Path(args.out)
     headers = {"figures.csv": FIGURE_COLUMNS, "excluded.csv": EXCLUDED_COLUMNS, "audit.csv": AUDIT_COLUMNS}
@@ -176,7 +176,7 @@ def _data(args: argparse.Namespace) -> int:
 
 
 def _add_data(subparsers) -> None:
-    from .report import DATA_DIR
+    from lawstats.reading.report import DATA_DIR
 
     p = subparsers.add_parser(
         "data",
@@ -199,7 +199,7 @@ _CATALOGUE_KEYS = {"check": "cli_check", "kind": "kind", "verdict": "verdict", "
 
 
 def _word(key: str, language: str, **kw) -> str:
-    from .labels import label
+    from lawstats.labels import label
 
     return label(_CATALOGUE_KEYS.get(key, f"cli_{key}"), language).format(**kw)
 
@@ -354,7 +354,7 @@ def format_audit_table(audit, language: str = "zh", width: int = 100) -> str:
 
 def format_audit_summary(audit, language: str = "zh") -> str:
     """Checks by verdict, then by kind and verdict, then the skipped declared checks."""
-    from .audit import VERDICTS, audit_summary
+    from lawstats.auditing.audit import VERDICTS, audit_summary
 
     counts = audit["verdict"].value_counts()
     by_verdict = ", ".join(f"{v} {int(counts.get(v, 0))}" for v in VERDICTS)
@@ -377,7 +377,7 @@ def format_audit_summary(audit, language: str = "zh") -> str:
 
 def _audit_many(args: argparse.Namespace) -> int:
     """``lawstats audit A.txt B.txt …``: every file in parallel, a summary per file."""
-    from .audit import BATCH_COLUMNS, audit_files
+    from lawstats.auditing.audit import BATCH_COLUMNS, audit_files
 
     class Progress:
         shown = False
@@ -407,11 +407,11 @@ def _audit_many(args: argparse.Namespace) -> int:
         if line is not None and line.shown:
             sys.stderr.write("\n")
     if args.format == "csv":
-        from .csvsafe import frame_to_csv
+        from lawstats.csvsafe import frame_to_csv
 
         sys.stdout.write(frame_to_csv(batch.audit[BATCH_COLUMNS]))
     else:
-        from .labels import label
+        from lawstats.labels import label
 
         en = args.language == "en"
         head = tuple(label(k, args.language) for k in ("cli_file", "cli_checks_column", "verdict_inconsistent",
@@ -443,9 +443,9 @@ def _audit_many(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from .audit import AUDIT_COLUMNS, audit_report
-    from .csvsafe import frame_to_csv
-    from .report import load_report
+    from lawstats.auditing.audit import AUDIT_COLUMNS, audit_report
+    from lawstats.csvsafe import frame_to_csv
+    from lawstats.reading.report import load_report
 
     if len(args.files) > 1:
         return _audit_many(args)
@@ -472,7 +472,7 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def _add_audit(subparsers) -> None:
-    from .audit import AUTO
+    from lawstats.auditing.audit import AUTO
 
     p = subparsers.add_parser(
         "audit",
@@ -531,8 +531,8 @@ def _to_stdout(path: str | None) -> bool:
 
 
 def _write_csv(frame, path: str | None) -> None:
-    from .csvsafe import frame_to_csv
-    from .outputs import atomic_write_text
+    from lawstats.csvsafe import frame_to_csv
+    from lawstats.outputs import atomic_write_text
 
     text = frame_to_csv(frame)
     if _to_stdout(path):
@@ -555,8 +555,8 @@ def _is_special(path: str) -> bool:
 
 def _check_extract_outputs(args: argparse.Namespace) -> None:
     """Refuse, before any work, outputs that are inputs, the same file twice, or not ours."""
-    from .extract import ANNOTATED_COLUMNS, EXCLUDED_COLUMNS, EXTRACT_COLUMNS
-    from .outputs import OutputError, check_output_file, same_file
+    from lawstats.extraction.extract import ANNOTATED_COLUMNS, EXCLUDED_COLUMNS, EXTRACT_COLUMNS
+    from lawstats.outputs import OutputError, check_output_file, same_file
 
     output, excluded = args.output, args.excluded
     if excluded is not None and _to_stdout(output) and _to_stdout(excluded):
@@ -575,7 +575,7 @@ def _check_extract_outputs(args: argparse.Namespace) -> None:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import extract_files
+    from lawstats.extraction.extract import extract_files
 
     try:
         _check_extract_outputs(args)

@@ -38,7 +38,7 @@ class ParseError(LawstatsError, ValueError):
     """A quantity expression cannot be parsed.
 
     Also raised for a numeral of more than
-    :data:`lawstats.numerals.MAX_DIGITS` (30) digits, at its 31st digit, so
+    :data:`lawstats.reading.numerals.MAX_DIGITS` (30) digits, at its 31st digit, so
     that no input reaches Python's limit on converting long digit strings.
 
     Parameters

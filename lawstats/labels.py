@@ -41,7 +41,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_part_lengths": ("报告各部分篇幅", "Length of each part of the report"),
     "axis_characters": ("字符数（个）", "characters"),
     "preamble": ("前言", "preamble"),
-    # -- figure tables (lawstats.present)
+    # -- figure tables (lawstats.presentation.present)
     "id": ("编号", "id"),
     "indicator": ("指标", "indicator"),
     "figure_value": ("数值", "value"),
@@ -61,7 +61,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "mention_excluded": ("非数字：{reason}", "not a figure: {reason}"),
     "no_upper_bound": ("无上限", "no upper bound"),
     "part_n": ("第{numeral}部分", "Part {n}"),
-    # -- notes (lawstats.present)
+    # -- notes (lawstats.presentation.present)
     "note_part": ("《{title}》第{numeral}部分“{part}”中有 {n} 个数字。",
                   "Part {n_part} of the report ({name}) states {n} figures."),
     "note_part_repeats": ("其中 {r} 个与前文重复，表中注明。", "{r} of them repeat a figure stated earlier, as noted in the table."),
@@ -76,7 +76,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_skipped": ("（此图略去：本报告没有所需的数字 {ids}。）",
                       "(Chart skipped: this report does not state the figures it needs: {ids}.)"),
     "automatic_label": ("（自动）", "(automatic)"),
-    # -- prose computed from a report (lawstats.present, general notebooks)
+    # -- prose computed from a report (lawstats.presentation.present, general notebooks)
     "overview_parts": ("《{title}》（文件 {file}）是一份 {chars} 字的叙述性报告，分为 {parts} 个部分、{sections} 节，"
                        "其中有 {figures} 个表示数量的数字。",
                        "The report “{title}” (file {file}) is {chars} characters of prose in {parts} parts and "
@@ -161,7 +161,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "site_matched_labels": ("{matched} 个数字沿用了本报告原版中语境相同句子的人工标注。",
                             "{matched} reuse the curated label of a sentence with the same wording in the report this one is a copy of."),
     "verdict_none": ("未核查", "not checked"),
-    # -- qualifiers of a figure (lawstats.quantity.QUALIFIERS)
+    # -- qualifiers of a figure (lawstats.reading.quantity.QUALIFIERS)
     "qualifier_exact": ('确数', 'exact'),
     "qualifier_at_least": ('不少于（“余”“多”等）', 'at least (余, 多, …)'),
     "qualifier_at_most": ('不超过', 'at most'),
@@ -198,7 +198,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "nothing_outline": ("报告没有以“一、”“（一）”等标题分部分和节。",
                         "The report has no parts or sections headed 一、 or （一）."),
     "nothing_in_table": ("（无。）", "(None.)"),
-    # -- comparing reports (lawstats.compare)
+    # -- comparing reports (lawstats.presentation.compare)
     "comparison_one": ("目前只有一份报告（{names}），还不能比较；下表和下图先列出它所陈述的标准指标。把更多报告放进 data/raw/，或在参数 reports 中列出报告文件，即可并列比较。",
                        "There is only one report so far ({names}), so there is nothing to compare yet; the table below lists the standard indicators it states. Put more reports in data/raw/, or list report files in the reports parameter, to set them side by side."),
     "comparison_many": ("共比较 {n} 份报告（{names}），{k} 个标准指标至少在一份报告中出现，其中 {shared} 个在两份及以上报告中出现。",
@@ -220,7 +220,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "kind_ratio": ("比例", "ratio"),
     "kind_duration": ("时长", "duration"),
     "kind_percentage_points": ("百分点差", "percentage points"),
-    # -- why a numeral is not a figure (lawstats.mentions.REASONS)
+    # -- why a numeral is not a figure (lawstats.reading.mentions.REASONS)
     "reason_year": ("年份", "year"),
     "reason_date": ("日期", "date"),
     "reason_period": ("时期", "period of years"),
@@ -234,7 +234,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "reason_word": ("词语中的数字字", "numeral inside a word"),
     "reason_truncated": ("被截断的数", "number cut off"),
     "reason_unparsed": ("无法解析", "not parsed"),
-    # -- the audit (lawstats.audit)
+    # -- the audit (lawstats.auditing.audit)
     "check_id": ("核查编号", "check"),
     "check_kind": ("核查类型", "kind of check"),
     "asserts": ("核查内容", "what it checks"),
@@ -267,7 +267,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "n_possible": ("可能分母个数（≤ {n}）", "how many (≤ {n})"),
     "any_denominator": ("任何分母 n（分子 = n）", "any n (numerator = n)"),
     "none": ("无", "none"),
-    # reasons the audit gives (lawstats.audit writes them in English)
+    # reasons the audit gives (lawstats.auditing.audit writes them in English)
     "why:consistent only by rounding": ("仅在舍入后一致", "consistent only by rounding"),
     "why:possible for the denominator (numerator not stated)": ("分母可以得到该比率（分子未列出）",
                                                                 "possible for the denominator (numerator not stated)"),
@@ -307,7 +307,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "why:the earlier value is not stated": ("未给出基期数值", "the earlier value is not stated"),
     "why:impossible for the denominator": ("该分母不可能得到此比率", "impossible for the denominator"),
     "why:cannot be computed": ("无法计算", "cannot be computed"),
-    # -- charts (lawstats.charts)
+    # -- charts (lawstats.presentation.charts)
     "caption_ids": ("数据：data/figures.csv 中的 {ids}", "Data: {ids} in data/figures.csv"),
     "caption_quotes": ("原文：{quotes}", "Source: {report}"),
     "legend_at_least": ("确知的下限", "known lower bound"),

@@ -37,7 +37,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from .errors import LawstatsError
+from lawstats.errors import LawstatsError
 
 __all__ = ["MANIFEST", "OutputError", "check_output_dir", "check_output_file", "check_cache_dir", "read_manifest",
            "write_manifest", "remove_listed", "replace_site", "atomic_write_bytes",
@@ -56,7 +56,7 @@ class OutputError(LawstatsError, ValueError):
 # --------------------------------------------------------------------------- small helpers
 
 def _version() -> str:
-    from . import __version__
+    from lawstats import __version__
 
     return __version__
 
@@ -248,7 +248,7 @@ def check_cache_dir(path: str | Path, inputs: Iterable[str | Path] = ()) -> Path
     """Check a cache folder (``build --cache-dir``); return it resolved.
 
     The cache is lawstats's own: it writes entries there and prunes old ones
-    (only folders it named and filled, see :mod:`lawstats.build`).  The
+    (only folders it named and filled, see :mod:`lawstats.site.build`).  The
     folders refused to a site even when empty are refused here too.
     """
     folder = Path(path).expanduser().resolve()

@@ -10,7 +10,7 @@ Everything lawstats ships is package data, found with :mod:`importlib.resources`
   installed as ``lawstats/_data/datapackage.json``;
 * ``case_studies/<name>/`` — one folder per case study: the report it was
   written for, its annotations, its checks, its own notebooks
-  (see :mod:`lawstats.casestudy`).
+  (see :mod:`lawstats.extraction.casestudy`).
 
 Only a checkout has the project's ``data/`` folder (the generated tables and
 their schema) and ``requirements/lock.txt``; installed, :func:`data_dir` and

@@ -76,7 +76,7 @@ def site_build(tmp_path_factory, worker_id):
     import fcntl
     import hashlib
 
-    from lawstats.build import build_site
+    from lawstats.site.build import build_site
 
     base = tmp_path_factory.getbasetemp()
     shared = (base.parent if worker_id != "master" else base) / "site-builds"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from lawstats.annotate import annotate, context_pattern, load_annotations
-from lawstats.dataset import DEFAULT_ANNOTATIONS
+from lawstats.extraction.annotate import annotate, context_pattern, load_annotations
+from lawstats.extraction.dataset import DEFAULT_ANNOTATIONS
 from lawstats.errors import AnnotationError
 
 

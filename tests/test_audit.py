@@ -7,11 +7,11 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from lawstats.audit import (AUDIT_COLUMNS, CHECK_KINDS, VERDICTS, Check, audit_summary,
+from lawstats.auditing.audit import (AUDIT_COLUMNS, CHECK_KINDS, VERDICTS, Check, audit_summary,
                             detect_repeats, load_checks, run_audit)
-from lawstats.dataset import exact_values, extract_tables, read_figures
+from lawstats.extraction.dataset import exact_values, extract_tables, read_figures
 from lawstats.errors import AnnotationError
-from lawstats.report import load_report
+from lawstats.reading.report import load_report
 
 
 def _fig(id, raw, value, unit="件", qualifier="exact", lower=None, upper=None, decimals=0,
@@ -154,8 +154,8 @@ MUTATIONS = [
 
 @pytest.mark.parametrize("old, new, expected", MUTATIONS, ids=[m[0] for m in MUTATIONS])
 def test_mutated_report_fails_exactly_the_right_checks(tmp_path, old, new, expected):
-    from lawstats.audit import load_checks
-    from lawstats.dataset import DEFAULT_ANNOTATIONS
+    from lawstats.auditing.audit import load_checks
+    from lawstats.extraction.dataset import DEFAULT_ANNOTATIONS
 
     text = load_report().text
     assert text.count(old) == 1
@@ -217,7 +217,7 @@ def test_batch_audit_reports_unreadable_files(tmp_path, capsys):
 
 # -- shown where it matters ------------------------------------------------------------------
 def _composed_audit():
-    from lawstats.relations import figure_records
+    from lawstats.auditing.relations import figure_records
 
     # made-up numbers: 120 + 95 + 105 = 320 ≠ 300; 28/140 = 20% ≠ 约18%
     text = ("前言。共受理案件300件，其中行政许可类120件、行政处罚类95件、其他类105件。"
@@ -228,7 +228,7 @@ def _composed_audit():
 
 
 def test_annotated_report_lists_inconsistencies_first():
-    from lawstats.site import render_annotated_report
+    from lawstats.site.render import render_annotated_report
 
     text, figs, audit = _composed_audit()
     assert (audit["verdict"] == "inconsistent").sum() == 2
@@ -246,8 +246,8 @@ def test_annotated_report_lists_inconsistencies_first():
 
 
 def test_inconsistencies_table_and_empty_audit():
-    from lawstats.present import inconsistencies_table
-    from lawstats.site import render_annotated_report
+    from lawstats.presentation.present import inconsistencies_table
+    from lawstats.site.render import render_annotated_report
 
     text, figs, audit = _composed_audit()
     table = inconsistencies_table(audit, figs, text, "zh")
@@ -264,9 +264,9 @@ def test_inconsistencies_table_and_empty_audit():
 
 
 def test_audit_page_pieces_survive_no_checks_and_rates_over_100():
-    from lawstats.charts import MissingFigures, denominators_chart, verdicts_chart
-    from lawstats.present import audit_overview, denominators_table, inconsistencies_table
-    from lawstats.relations import figure_records
+    from lawstats.presentation.charts import MissingFigures, denominators_chart, verdicts_chart
+    from lawstats.presentation.present import audit_overview, denominators_table, inconsistencies_table
+    from lawstats.auditing.relations import figure_records
 
     for text in ("今年没有数字。", "行政复议案件同比增长150%，办结率120%。"):
         figs = pd.DataFrame([dict(f, section="", repeat_of="", indicator=f["label"], quote=f["raw"])
@@ -275,7 +275,7 @@ def test_audit_page_pieces_survive_no_checks_and_rates_over_100():
                                      "decimals", "kind", "label", "section", "repeat_of", "indicator", "quote"])
         audit = run_audit(figs, [], text=text).astype(str)
         assert (audit["verdict"] != "inconsistent").all()
-        # 120% is not a share of a count; an empty table is said in words (lawstats.present.table_or_note)
+        # 120% is not a share of a count; an empty table is said in words (lawstats.presentation.present.table_or_note)
         assert str(denominators_table(audit, figs, "en")) == "(None.)"
         assert inconsistencies_table(audit, figs, text, "en").empty
         with pytest.raises(MissingFigures):

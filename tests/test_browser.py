@@ -112,7 +112,7 @@ def _fontconfig(tmp: Path) -> dict[str, str]:
     full of empty boxes would show nothing.  The site itself does not ship it.
     """
     try:
-        from lawstats.fonts import cjk_font_path
+        from lawstats.presentation.fonts import cjk_font_path
 
         font_dir = cjk_font_path().parent
     except Exception:  # no font package: screenshots use whatever the system has

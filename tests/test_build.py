@@ -1,4 +1,4 @@
-"""Tests of lawstats.build, lawstats.site and the ``build`` command.
+"""Tests of lawstats.site.build, lawstats.site.render and the ``build`` command.
 
 The slow tests build a small site from two tiny notebooks written here (one
 draws a matplotlib chart), a synthetic figures table and an audit table, and a
@@ -19,10 +19,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lawstats.build import build_site, cache_key, inputs_digest
+from lawstats.site.build import build_site, cache_key, inputs_digest
 from lawstats.cli import main
 from lawstats.errors import BuildError
-from lawstats.site import (
+from lawstats.site.render import (
     figure_verdicts,
     notebook_title,
     rebase_links,
@@ -126,12 +126,12 @@ def frozen_package(tmp_path_factory):
     between two builds of one test.  test_cache_key_covers_data_package_and_lock
     checks that the package is part of the key.
     """
-    import lawstats.build
+    import lawstats.site.build
 
     copy = tmp_path_factory.mktemp("package") / "lawstats"
-    shutil.copytree(lawstats.build._PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(lawstats.site.build._PACKAGE_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(lawstats.build, "_PACKAGE_DIR", copy)
+        mp.setattr(lawstats.site.build, "_PACKAGE_DIR", copy)
         yield copy
 
 
@@ -283,7 +283,7 @@ def test_script_in_report_text_is_escaped(built):
     page = (site / "report.html").read_text(encoding="utf-8")
     assert "<script" not in page
     assert "&lt;script&gt;alert(" in page
-    # The text's first line is no title (lawstats.report.find_title), so the index is titled with
+    # The text's first line is no title (lawstats.reading.report.find_title), so the index is titled with
     # the file name; escaping of titles on the index: test_index_page_in_english_escapes_titles.
     assert "<script" not in (site / "index.html").read_text(encoding="utf-8")
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawstats.audit import audit_report, load_checks
-from lawstats.casestudy import MATCH_THRESHOLD, case_study, case_study_for, match_share
-from lawstats.dataset import load_tables
-from lawstats.report import default_report_path, load_report
+from lawstats.auditing.audit import audit_report, load_checks
+from lawstats.extraction.casestudy import MATCH_THRESHOLD, case_study, case_study_for, match_share
+from lawstats.extraction.dataset import load_tables
+from lawstats.reading.report import default_report_path, load_report
 
 ROOT = Path(__file__).resolve().parent.parent
 LUZHAI = ROOT / "lawstats" / "case_studies" / "luzhai_2021"
@@ -112,7 +112,7 @@ def test_another_report_gets_nothing_written_for_luzhai(path, curated):
 
 
 def test_a_case_study_needs_its_fields(tmp_path):
-    from lawstats.casestudy import case_studies
+    from lawstats.extraction.casestudy import case_studies
     from lawstats.errors import AnnotationError
 
     folder = tmp_path / "studies" / "x"
@@ -123,7 +123,7 @@ def test_a_case_study_needs_its_fields(tmp_path):
 
 
 def test_a_site_is_made_of_the_general_pages_and_the_case_study_pages_that_apply(tmp_path):
-    from lawstats.notebooks import report_notebooks
+    from lawstats.site.notebooks import report_notebooks
 
     general = ["00-overview", "01-figures", "09-audit", "10-comparison"]
     ours = [p.stem for p in report_notebooks(None)]

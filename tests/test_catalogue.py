@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lawstats.audit import VERDICTS
+from lawstats.auditing.audit import VERDICTS
 from lawstats.labels import LABELS, label
-from lawstats.quantity import QUALIFIERS
+from lawstats.reading.quantity import QUALIFIERS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,7 +19,7 @@ def test_every_qualifier_and_verdict_has_a_word_in_both_languages():
 
 def test_one_word_for_cannot_check_everywhere():
     from lawstats.cli import _word
-    from lawstats.site import strings
+    from lawstats.site.render import strings
 
     word = label("verdict_cannot_check", "zh")
     assert word == "无法核查"
@@ -37,7 +37,7 @@ def test_there_is_no_second_table_of_words():
 
 
 def test_the_annotated_report_names_every_qualifier_in_words():
-    from lawstats.site import render_annotated_report
+    from lawstats.site.render import render_annotated_report
     import pandas as pd
 
     figures = pd.DataFrame([{"id": "a", "quote": "约120人", "start": 2, "end": 7, "section": "", "indicator": "参加",

@@ -9,11 +9,12 @@ from fractions import Fraction
 
 import pytest
 
-from lawstats import charts, load_report
+from lawstats import load_report
+from lawstats.presentation import charts
 from lawstats.case_studies.luzhai_2021 import charts as luzhai
-from lawstats.audit import load_audit
-from lawstats.dataset import load_tables
-from lawstats.plotting import plot_part_lengths
+from lawstats.auditing.audit import load_audit
+from lawstats.extraction.dataset import load_tables
+from lawstats.presentation.plotting import plot_part_lengths
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,7 @@ OTHER_REPORT = "tests/corpus/nanhu-2021.txt"
 def data():
     doc = load_report()
     figures, excluded = load_tables()
-    from lawstats.compare import compare_reports
+    from lawstats.presentation.compare import compare_reports
 
     comparison = compare_reports([doc.path] + [str(ROOT / "tests/corpus" / f) for f in
                                                ("jinshui-2022.txt", "xishui-2022.txt")])
@@ -149,8 +150,8 @@ def test_lower_bounds_are_drawn_as_bounds(data):
 
 
 def test_shares_are_computed_exactly_from_the_counts(data):
-    from lawstats.rates import percent
-    from lawstats.rounding import format_percent
+    from lawstats.arithmetic.rates import percent
+    from lawstats.arithmetic.rounding import format_percent
 
     figures = data["figures"]
     fig = luzhai.disclosure_shares(figures, "en")
@@ -163,8 +164,8 @@ def test_shares_are_computed_exactly_from_the_counts(data):
 
 
 def test_funnel_steps_are_exact_shares(data):
-    from lawstats.rates import percent
-    from lawstats.rounding import format_percent
+    from lawstats.arithmetic.rates import percent
+    from lawstats.arithmetic.rounding import format_percent
 
     figures = data["figures"]
     fig = luzhai.dispute_funnel(figures, "en")
@@ -176,7 +177,7 @@ def test_funnel_steps_are_exact_shares(data):
 
 
 def test_denominators_chart_marks_the_counts_that_cannot_give_the_rate(data):
-    from lawstats.rounding import denominator_possible
+    from lawstats.arithmetic.rounding import denominator_possible
 
     fig = charts.denominators_chart(data["audit"], data["figures"], "en", text=data["doc"].text)
     marks = {line.get_gid(): line for ax in fig.axes for line in ax.lines if (line.get_gid() or "").startswith("count:")}
@@ -206,7 +207,7 @@ def test_a_report_with_nothing_to_draw_gets_a_sentence(language, capsys):
     figures, excluded = load_tables(EMPTY_REPORT)
     audit = load_audit(EMPTY_REPORT)
     assert audit.empty and not doc.structure.parts  # what this report is for
-    from lawstats.compare import compare_reports
+    from lawstats.presentation.compare import compare_reports
 
     cases = [
         (charts.verdicts_chart, (audit,), {}, "nothing_checks"),

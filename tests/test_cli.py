@@ -16,9 +16,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from lawstats.audit import AUDIT_COLUMNS, read_audit
+from lawstats.auditing.audit import AUDIT_COLUMNS, read_audit
 from lawstats.cli import display_width, format_audit_table, main, wrap_columns
-from lawstats.report import default_report_path
+from lawstats.reading.report import default_report_path
 
 MEDIATED = "成功调解1031件"
 
@@ -73,12 +73,12 @@ def test_audit_table_fits_the_terminal(capsys, language, width):
 
 
 def test_audit_is_recomputed_not_read_from_audit_csv(capsys, monkeypatch):
-    import lawstats.audit
+    import lawstats.auditing.audit
 
     def stale(*args, **kwargs):
         raise AssertionError("lawstats audit read data/audit.csv")
 
-    monkeypatch.setattr(lawstats.audit, "read_audit", stale)
+    monkeypatch.setattr(lawstats.auditing.audit, "read_audit", stale)
     assert main(["audit", "--format", "csv"]) == 0
     monkeypatch.undo()
     # recomputed in memory, and the committed file agrees with it

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from lawstats.indicators import INDICATORS
-from lawstats.quality import (EXPECTED_COLUMNS, PLANTED_COLUMNS, find_occurrence, read_expected,
+from lawstats.extraction.indicators import INDICATORS
+from lawstats.extraction.quality import (EXPECTED_COLUMNS, PLANTED_COLUMNS, find_occurrence, read_expected,
                               read_planted)
-from lawstats.report import decode_report
+from lawstats.reading.report import decode_report
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 FILES = sorted(CORPUS.glob("*.txt"))
@@ -216,7 +216,7 @@ def test_expected_quotes_occur_in_text_order(corpus, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_quality_readers_agree(name):
-    """lawstats.quality reads the same spans (with the report loaded as the benchmark loads it)."""
+    """lawstats.extraction.quality reads the same spans (with the report loaded as the benchmark loads it)."""
     from lawstats import load_report
 
     path = CORPUS / f"{name}.txt"

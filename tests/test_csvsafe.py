@@ -22,7 +22,7 @@ FORMULA_REPORT = ("某区2030年度报告\n一、概况\n=SUM受理案件47件�
 
 
 def test_formula_cells_are_prefixed_and_read_back(tmp_path, capsys):
-    from lawstats.extract import extract_files
+    from lawstats.extraction.extract import extract_files
 
     path = tmp_path / "formula.txt"
     path.write_text(FORMULA_REPORT, encoding="utf-8")
@@ -57,7 +57,7 @@ def test_numbers_are_untouched():
 
 
 def test_read_figures_gives_the_original_labels(tmp_path):
-    from lawstats.dataset import FIGURE_COLUMNS, read_figures
+    from lawstats.extraction.dataset import FIGURE_COLUMNS, read_figures
 
     row = {c: "" for c in FIGURE_COLUMNS}
     row.update({"id": "f1", "indicator": "=SUM受理案件", "indicator_en": "@cmd", "raw": "47件",
@@ -73,7 +73,7 @@ def test_read_figures_gives_the_original_labels(tmp_path):
 
 
 def test_site_downloads_are_escaped(tmp_path):
-    from lawstats.build import _report_tables
+    from lawstats.site.build import _report_tables
 
     path = tmp_path / "formula.txt"
     path.write_text(FORMULA_REPORT, encoding="utf-8")

@@ -8,10 +8,10 @@ from decimal import Decimal
 import pandas as pd
 import pytest
 
-from lawstats.audit import CHECK_KINDS, DEFAULT_CHECKS, VERDICTS, write_audit
-from lawstats.dataset import EXCLUDED_COLUMNS, FIGURE_COLUMNS, read_excluded, read_figures, write_tables
-from lawstats.mentions import MENTION_PATTERN, REASONS
-from lawstats.quantity import KINDS, QUALIFIERS
+from lawstats.auditing.audit import CHECK_KINDS, DEFAULT_CHECKS, VERDICTS, write_audit
+from lawstats.extraction.dataset import EXCLUDED_COLUMNS, FIGURE_COLUMNS, read_excluded, read_figures, write_tables
+from lawstats.reading.mentions import MENTION_PATTERN, REASONS
+from lawstats.reading.quantity import KINDS, QUALIFIERS
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Batch extraction: ``lawstats.extract.extract_files`` and ``lawstats extract``."""
+"""Batch extraction: ``lawstats.extraction.extract.extract_files`` and ``lawstats extract``."""
 from __future__ import annotations
 
 import codecs
@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from lawstats.cli import main
-from lawstats.dataset import DEFAULT_ANNOTATIONS, format_decimal, read_figures
-from lawstats.extract import (ANNOTATED_COLUMNS, EXCLUDED_COLUMNS, EXTRACT_COLUMNS, extract_file,
+from lawstats.extraction.dataset import DEFAULT_ANNOTATIONS, format_decimal, read_figures
+from lawstats.extraction.extract import (ANNOTATED_COLUMNS, EXCLUDED_COLUMNS, EXTRACT_COLUMNS, extract_file,
                               extract_files)
-from lawstats.report import default_report_path, load_report
+from lawstats.reading.report import default_report_path, load_report
 
 SAME = ["id", "section", "indicator", "code", "raw", "value", "unit", "qualifier", "lower", "upper",
         "decimals", "quote", "start", "end", "sha256"]

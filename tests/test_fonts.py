@@ -7,8 +7,8 @@ import warnings
 import matplotlib
 import pytest
 
-from lawstats.fonts import CJK_FONT_FAMILY, cjk_font_path, register_cjk_font
-from lawstats.plotting import set_theme
+from lawstats.presentation.fonts import CJK_FONT_FAMILY, cjk_font_path, register_cjk_font
+from lawstats.presentation.plotting import set_theme
 
 
 def test_font_file_is_installed_with_its_licence():

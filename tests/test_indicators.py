@@ -6,7 +6,7 @@ import re
 import pytest
 import yaml
 
-from lawstats.indicators import (GROUPS, INDICATORS, UNIT_KINDS, indicator, indicators_frame,
+from lawstats.extraction.indicators import (GROUPS, INDICATORS, UNIT_KINDS, indicator, indicators_frame,
                                  match_indicator)
 
 # Curated labels of data/annotations.yaml (by figure id) whose meaning is a standard indicator,

@@ -29,11 +29,23 @@ GENERAL_PAGES = {"index.html", "report.html", "00-overview.html", "01-figures.ht
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """A fresh venv with lawstats installed from the checkout, not editable; returns its bin folder."""
+    import shutil
+
     folder = tmp_path_factory.mktemp("venv")
+    # pip builds in the source folder (build/, *.egg-info): build from a copy, so the checkout is
+    # never written to and two test workers never build in the same folder
+    source = tmp_path_factory.mktemp("source") / "lawstats"
+    generated = {".git", ".venv", ".cache", "site", "build", "test-output", ".pytest_cache", ".hypothesis"}
+
+    def ignore(folder, names):  # the checkout's own outputs (at its top only) and caches anywhere
+        top = Path(folder) == ROOT
+        return {n for n in names if (top and n in generated) or n == "__pycache__" or n.endswith(".egg-info")}
+
+    shutil.copytree(ROOT, source, ignore=ignore)
     venv.create(folder, with_pip=True)
     bin_dir = folder / "bin"
     subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "-c",
-                    str(ROOT / "requirements" / "lock.txt"), str(ROOT)],
+                    str(source / "requirements" / "lock.txt"), str(source)],
                    check=True, capture_output=True, text=True, cwd=folder)
     return bin_dir
 

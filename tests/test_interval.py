@@ -1,4 +1,4 @@
-"""Tests for lawstats.interval: construction, display, and enclosure of pointwise results."""
+"""Tests for lawstats.arithmetic.interval: construction, display, and enclosure of pointwise results."""
 from __future__ import annotations
 
 import math
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawstats.errors import LawstatsError
-from lawstats.interval import (
+from lawstats.arithmetic.interval import (
     Interval,
     IntervalDivisionError,
     IntervalError,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lawstats.notebooks import kernel_env as _kernel_env
+from lawstats.site.notebooks import kernel_env as _kernel_env
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,7 @@ def test_a_lab_kernel_is_set_up_as_the_build_s(monkeypatch, tmp_path):
         km.shutdown_kernel(now=True)
     assert not list((tmp_path / "runtime").glob("kernel-*.json"))  # no connection file left
     env = _kernel_env("zh")
-    from lawstats.plotting import THEME_RC
+    from lawstats.presentation.plotting import THEME_RC
 
     # expected: the build's kernel environment, THEME_RC's hash salt, the font set_theme registers
     assert "".join(out).strip().split("|") == [env["PYTHONHASHSEED"], env["SOURCE_DATE_EPOCH"],

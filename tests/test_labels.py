@@ -1,4 +1,4 @@
-"""Automatic labels (lawstats.autolabel), English from the glossary (lawstats.glossary), and the
+"""Automatic labels (lawstats.reading.autolabel), English from the glossary (lawstats.extraction.glossary), and the
 non-figures of issue 14, scored on the gold set tests/labels/ (see its README)."""
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from lawstats.autolabel import clean_label, figure_labels
-from lawstats.glossary import UNTRANSLATED, english_label, glossary, translate
-from lawstats.indicators import match_indicator, match_with_confidence
-from lawstats.mentions import find_mentions
+from lawstats.reading.autolabel import clean_label, figure_labels
+from lawstats.extraction.glossary import UNTRANSLATED, english_label, glossary, translate
+from lawstats.extraction.indicators import match_indicator, match_with_confidence
+from lawstats.reading.mentions import find_mentions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,7 +146,7 @@ def test_glossary_ships_with_the_package():
 
 
 def test_extract_language_en(tmp_path):
-    from lawstats.extract import ENGLISH_COLUMNS, EXTRACT_COLUMNS, extract_files
+    from lawstats.extraction.extract import ENGLISH_COLUMNS, EXTRACT_COLUMNS, extract_files
 
     report = tmp_path / "r.txt"
     report.write_text("全年办理法律援助案件312件，某某奇异事项4项。", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Tests for lawstats.mentions: every numeral of a text, figure or excluded with a reason."""
+"""Tests for lawstats.reading.mentions: every numeral of a text, figure or excluded with a reason."""
 from __future__ import annotations
 
 import bisect
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lawstats.mentions import (
+from lawstats.reading.mentions import (
     MENTION_PATTERN,
     REASON_DESCRIPTIONS,
     REASONS,
@@ -23,8 +23,8 @@ from lawstats.mentions import (
     mentions_frame,
     problems,
 )
-from lawstats.numerals import normalize_digits
-from lawstats.quantity import parse_quantity
+from lawstats.reading.numerals import normalize_digits
+from lawstats.reading.quantity import parse_quantity
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_quantity import ANY  # noqa: E402  (the quantity generators)

@@ -17,8 +17,8 @@ import re
 import pytest
 
 from lawstats.labels import label
-from lawstats.casestudy import case_study
-from lawstats.notebooks import NOTEBOOKS_DIR, execute_notebook, notebook_paths, report_notebooks
+from lawstats.extraction.casestudy import case_study
+from lawstats.site.notebooks import NOTEBOOKS_DIR, execute_notebook, notebook_paths, report_notebooks
 
 ROOT = NOTEBOOKS_DIR.parent
 NOTEBOOKS = report_notebooks()
@@ -153,9 +153,9 @@ def _luzhai_words() -> set[str]:
     study = case_study("luzhai-2021")
     notes = yaml.safe_load(study.annotations.read_text(encoding="utf-8"))["figures"]
     checks = yaml.safe_load(study.checks.read_text(encoding="utf-8"))["checks"]
-    from lawstats.indicators import INDICATORS
+    from lawstats.extraction.indicators import INDICATORS
 
-    # an English label that is also a standard indicator's name (lawstats.indicators) is general
+    # an English label that is also a standard indicator's name (lawstats.extraction.indicators) is general
     standard = {ind.name_en for ind in INDICATORS}
     return ({n["id"] for n in notes} | ({n["indicator_en"] for n in notes} - standard)
             | {c["id"] for c in checks} | {"鹿寨", "Luzhai", "luzhai"})

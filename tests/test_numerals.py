@@ -1,4 +1,4 @@
-"""Tests for lawstats.numerals: Chinese and Arabic numerals to exact numbers."""
+"""Tests for lawstats.reading.numerals: Chinese and Arabic numerals to exact numbers."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawstats.errors import ParseError
-from lawstats.numerals import normalize_digits, parse_chinese_numeral, parse_number
+from lawstats.reading.numerals import normalize_digits, parse_chinese_numeral, parse_number
 
 SETTINGS = settings(max_examples=300, deadline=None)
 

@@ -35,7 +35,7 @@ from lawstats.outputs import (
     replace_site,
     write_manifest,
 )
-from lawstats.report import MAX_BYTES, load_report, parse_size, read_text_file
+from lawstats.reading.report import MAX_BYTES, load_report, parse_size, read_text_file
 
 #: A made-up report: two parts, counts and a rate, no sentence of a real report.
 REPORT = ("某区2030年度法治政府建设报告\n\n一、概况\n全年受理投诉47件，办结45件，办结率95.74%。\n"
@@ -267,7 +267,7 @@ def test_remove_listed_removes_only_unchanged_listed_files(tmp_path):
 
 
 def test_the_cache_prunes_only_its_own_entries(tmp_path):
-    from lawstats.build import _prune
+    from lawstats.site.build import _prune
 
     folder = tmp_path / "notebooks"
     for i in range(6):
@@ -458,12 +458,12 @@ def test_a_file_over_the_limit_is_refused_without_being_read(tmp_path, monkeypat
     big = tmp_path / "big.txt"
     with open(big, "wb") as fh:
         fh.truncate(MAX_BYTES + 1)  # sparse: no disk used
-    import lawstats.report
+    import lawstats.reading.report
 
     def no_open(*args, **kwargs):
         raise AssertionError("the file was opened")
 
-    monkeypatch.setattr(lawstats.report.os, "open", no_open)
+    monkeypatch.setattr(lawstats.reading.report.os, "open", no_open)
     with pytest.raises(ReportError, match=r"is 50.0 MB \(50,000,001 bytes\), over the limit of 50.0 MB"):
         load_report(big)
     with pytest.raises(ReportError, match="over the limit of 1,000 bytes"):
@@ -508,19 +508,19 @@ def test_devices_as_outputs_are_written_to_not_replaced(reports, capsys):
 
 
 def test_generated_tables_in_the_data_folder_are_known_by_name(tmp_path, monkeypatch):
-    import lawstats.dataset
+    import lawstats.extraction.dataset
 
     data = tmp_path / "data"
     data.mkdir()
     (data / "figures.csv").write_text("id,an,older,header\n")  # columns of an earlier version
     (tmp_path / "figures.csv").write_text("id,an,older,header\n")
-    monkeypatch.setattr(lawstats.dataset, "DATA_DIR", data)
-    lawstats.dataset.check_table_target(data / "figures.csv", ["id", "section"])  # no error
+    monkeypatch.setattr(lawstats.extraction.dataset, "DATA_DIR", data)
+    lawstats.extraction.dataset.check_table_target(data / "figures.csv", ["id", "section"])  # no error
     with pytest.raises(OutputError, match="refusing to overwrite the table"):
-        lawstats.dataset.check_table_target(tmp_path / "figures.csv", ["id", "section"])
+        lawstats.extraction.dataset.check_table_target(tmp_path / "figures.csv", ["id", "section"])
     with pytest.raises(OutputError):  # only the generated names
         (data / "notes.csv").write_text("mine\n")
-        lawstats.dataset.check_table_target(data / "notes.csv", ["id", "section"])
+        lawstats.extraction.dataset.check_table_target(data / "notes.csv", ["id", "section"])
 
 
 def test_build_and_extract_refuse_special_inputs_before_any_work(project, fifo, capsys):
@@ -535,12 +535,12 @@ def test_build_and_extract_refuse_special_inputs_before_any_work(project, fifo, 
 
 # =========================================================================== 5. exit codes
 def test_an_internal_error_is_one_line_and_exit_70(monkeypatch, tmp_path, capsys):
-    import lawstats.audit
+    import lawstats.auditing.audit
 
     def broken(*args, **kwargs):
         raise RuntimeError("something\nwent wrong")
 
-    monkeypatch.setattr(lawstats.audit, "audit_report", broken)
+    monkeypatch.setattr(lawstats.auditing.audit, "audit_report", broken)
     (tmp_path / "r.txt").write_text(REPORT, encoding="utf-8")
     assert main(["audit", str(tmp_path / "r.txt")]) == 70
     err = capsys.readouterr().err

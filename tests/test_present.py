@@ -6,10 +6,10 @@ import re
 import pytest
 
 from lawstats import load_report
-from lawstats.audit import load_audit
-from lawstats.dataset import load_tables
+from lawstats.auditing.audit import load_audit
+from lawstats.extraction.dataset import load_tables
 from lawstats.labels import label
-from lawstats.present import (audit_overview, checks_table, denominators_table, derived_table, figure_table,
+from lawstats.presentation.present import (audit_overview, checks_table, denominators_table, derived_table, figure_table,
                               figures_by_part, format_value, localize_arithmetic, mentions_table, part_note,
                               select_figures)
 
@@ -111,7 +111,7 @@ def test_derived_and_checks_tables(data):
 
 
 def test_denominators_table_agrees_with_rounding(data):
-    from lawstats.rounding import smallest_denominator
+    from lawstats.arithmetic.rounding import smallest_denominator
 
     table = denominators_table(data["audit"], data["figures"], "en", max_denominator=1500)
     row = table.set_index("id").loc["online-service-rate"]

@@ -1,4 +1,4 @@
-"""Scoring extraction against expected figures (lawstats.quality, benchmarks/quality.py)."""
+"""Scoring extraction against expected figures (lawstats.extraction.quality, benchmarks/quality.py)."""
 from __future__ import annotations
 
 import importlib.util
@@ -9,7 +9,7 @@ from types import SimpleNamespace as NS
 
 import pytest
 
-from lawstats.quality import (FIELDS, ExpectedFigure, Score, combine, expected_from_table,
+from lawstats.extraction.quality import (FIELDS, ExpectedFigure, Score, combine, expected_from_table,
                               find_occurrence, read_expected, score)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -170,7 +170,7 @@ def script(monkeypatch):
 
 
 def _fake_engine(monkeypatch, find_mentions):
-    monkeypatch.setitem(sys.modules, "lawstats.mentions", NS(find_mentions=find_mentions))
+    monkeypatch.setitem(sys.modules, "lawstats.reading.mentions", NS(find_mentions=find_mentions))
 
 
 @pytest.fixture
@@ -199,8 +199,8 @@ def test_script_scores_a_corpus(script, monkeypatch, tiny_corpus, capsys):
 
 
 def test_script_without_engine_says_so(script, monkeypatch, tiny_corpus):
-    monkeypatch.setitem(sys.modules, "lawstats.mentions", None)  # import raises ImportError
-    with pytest.raises(SystemExit, match="cannot import lawstats.mentions.find_mentions"):
+    monkeypatch.setitem(sys.modules, "lawstats.reading.mentions", None)  # import raises ImportError
+    with pytest.raises(SystemExit, match="cannot import lawstats.reading.mentions.find_mentions"):
         script.main(["--corpus", str(tiny_corpus)])
 
 

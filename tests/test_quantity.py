@@ -1,4 +1,4 @@
-"""Tests for lawstats.quantity: one expression to a Quantity with closed bounds.
+"""Tests for lawstats.reading.quantity: one expression to a Quantity with closed bounds.
 
 The property tests generate a quantity, render it as text in one of the forms
 reports use, parse it back and compare with values computed here, without
@@ -18,7 +18,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from lawstats.errors import ParseError
-from lawstats.quantity import KINDS, QUALIFIERS, UNITS, Quantity, parse_quantities, parse_quantity
+from lawstats.reading.quantity import KINDS, QUALIFIERS, UNITS, Quantity, parse_quantities, parse_quantity
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from test_numerals import render_chinese  # noqa: E402  (the independent renderer)
 

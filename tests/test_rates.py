@@ -1,4 +1,4 @@
-"""Tests for lawstats.rates: exact rates, interval rates, validation, the table twin."""
+"""Tests for lawstats.arithmetic.rates: exact rates, interval rates, validation, the table twin."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -10,9 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lawstats.errors import LawstatsError
-from lawstats.interval import Interval
-from lawstats.rounding import format_percent
-from lawstats.rates import (
+from lawstats.arithmetic.interval import Interval
+from lawstats.arithmetic.rounding import format_percent
+from lawstats.arithmetic.rates import (
     RateError,
     change,
     per_capita,

@@ -1,4 +1,4 @@
-"""Relations found in sentences (lawstats.relations) and their checks (lawstats.audit).
+"""Relations found in sentences (lawstats.auditing.relations) and their checks (lawstats.auditing.audit).
 
 The corpus tests/relations/corpus.yaml was composed from the field guide's forms with made-up
 numbers before the rules were written; benchmarks/audit.py scores it and this file holds the
@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from lawstats.audit import check_relation
-from lawstats.relations import RELATION_KINDS, figure_records, find_relations, is_change, sentences
+from lawstats.auditing.audit import check_relation
+from lawstats.auditing.relations import RELATION_KINDS, figure_records, find_relations, is_change, sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ import codecs
 import pytest
 
 from lawstats import ReportError, load_report
-from lawstats.report import decode_report
+from lawstats.reading.report import decode_report
 
 
 def test_default_report_is_ours(report):
@@ -87,7 +87,7 @@ def test_directory_is_refused(tmp_path):
 # Composed reports in tests/corpus_reading/ (made up; see its README); titles read off the files.
 from pathlib import Path  # noqa: E402
 
-from lawstats.report import find_title  # noqa: E402
+from lawstats.reading.report import find_title  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus_reading"
 

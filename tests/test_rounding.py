@@ -1,4 +1,4 @@
-"""Tests for lawstats.rounding.
+"""Tests for lawstats.arithmetic.rounding.
 
 Expected values come from computations written here independently of the
 module: ``oracle_round`` (math.floor / math.ceil / Fraction's own half-even
@@ -15,9 +15,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lawstats.interval import Interval
-from lawstats.rates import RateError
-from lawstats.rounding import (
+from lawstats.arithmetic.interval import Interval
+from lawstats.arithmetic.rates import RateError
+from lawstats.arithmetic.rounding import (
     ALL_METHODS,
     DEFAULT_METHODS,
     ROUNDING_METHODS,

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from lawstats.build import build_site
-from lawstats.dataset import read_figures
+from lawstats.site.build import build_site
+from lawstats.extraction.dataset import read_figures
 
 pytestmark = pytest.mark.slow
 

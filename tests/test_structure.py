@@ -1,7 +1,7 @@
 """The report's outline, checked against the headings as they stand in the source text."""
 from __future__ import annotations
 
-from lawstats.structure import parse_structure
+from lawstats.reading.structure import parse_structure
 
 # Part titles copied from the report's heading lines (data/raw/luzhai-2021.txt, lines 6-106).
 PART_TITLES = {
@@ -92,8 +92,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from lawstats import load_report  # noqa: E402
-from lawstats.mentions import find_mentions  # noqa: E402
-from lawstats.structure import TITLE_MAX  # noqa: E402
+from lawstats.reading.mentions import find_mentions  # noqa: E402
+from lawstats.reading.structure import TITLE_MAX  # noqa: E402
 
 CORPUS = Path(__file__).resolve().parent / "corpus_reading"
 

@@ -18,9 +18,9 @@ import pandas as pd
 import pytest
 
 import lawstats
-from lawstats.audit import AUDIT_COLUMNS, read_audit
-from lawstats.rates import RateError
-from lawstats.tables import CHECKS_COLUMNS, FIGURES_COLUMNS, checks_table, figures_table
+from lawstats.auditing.audit import AUDIT_COLUMNS, read_audit
+from lawstats.arithmetic.rates import RateError
+from lawstats.presentation.tables import CHECKS_COLUMNS, FIGURES_COLUMNS, checks_table, figures_table
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.txt"))
 QINGSHAN = Path(__file__).parent / "corpus" / "qingshan-2022.txt"
@@ -108,7 +108,7 @@ def test_numbers_agree_with_the_exact_text(ours, csv_rows):
 
 def test_the_csv_loader_converts_what_extraction_gives(ours, report):
     """data/figures.csv read and converted == the report extracted now and converted."""
-    from lawstats.dataset import extract_tables
+    from lawstats.extraction.dataset import extract_tables
 
     fresh, _ = extract_tables(report)
     pd.testing.assert_frame_equal(ours, figures_table(fresh, report))
@@ -248,7 +248,7 @@ def test_long_audit_of_our_report(our_checks):
 
 def test_long_audit_of_unseen_reports(unseen):
     path, _, long = unseen
-    from lawstats.audit import audit_report
+    from lawstats.auditing.audit import audit_report
 
     _check_long(long, audit_report(path).astype(str))
 
@@ -306,7 +306,7 @@ def test_interval_of_keeps_bounds_in_arithmetic():
 
 def test_interval_of_rows_of_every_kind(ours):
     """A Series, an itertuples() row, a dict, and a row of the exact tables all give one interval."""
-    from lawstats.dataset import read_figures
+    from lawstats.extraction.dataset import read_figures
 
     exact = read_figures().set_index("id")
     series = ours.set_index("id", drop=False)
@@ -375,7 +375,7 @@ def test_seaborn_draws_from_the_tables(ours, recwarn):
     import matplotlib
     import seaborn as sns
 
-    from lawstats.plotting import set_theme
+    from lawstats.presentation.plotting import set_theme
 
     matplotlib.use("Agg")
     set_theme("zh")  # the notebooks' theme: a font with Chinese glyphs

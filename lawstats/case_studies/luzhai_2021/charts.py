@@ -1,16 +1,16 @@
 """The Luzhai 2021 case study's own charts: drawn for figures of that report, by their curated ids.
 
 They belong to the case study, not to the engine: each selects figures by the ids of this
-folder's ``annotations.yaml`` and raises :class:`lawstats.charts.MissingFigures` (shown as a
-note by :func:`lawstats.charts.show_chart`) for a copy of the report that lacks them.  The
+folder's ``annotations.yaml`` and raises :class:`lawstats.presentation.charts.MissingFigures` (shown as a
+note by :func:`lawstats.presentation.charts.show_chart`) for a copy of the report that lacks them.  The
 drawing helpers (bounds as bounds, captions, alt text) are the general ones of
-:mod:`lawstats.charts`.
+:mod:`lawstats.presentation.charts`.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from lawstats.charts import (PALETTE, _bar_label, _caption_text, _draw_interval, _f, _figure, _finish,
+from lawstats.presentation.charts import (PALETTE, _bar_label, _caption_text, _draw_interval, _f, _figure, _finish,
                              _interval, _legend_handles, _num, _pct, _rows, _value_text, _with_unit,
                              bounds_chart)
 from lawstats.labels import label
@@ -39,7 +39,7 @@ def legal_review_workload(figures: "pd.DataFrame", language: str = "zh") -> "Fig
 
 def staffing_range(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
     """The township staffing quota before and after the reform: two ranges as floating bars."""
-    from lawstats.rates import change
+    from lawstats.arithmetic.rates import change
 
     rows = _rows(figures, ["township-staff-quota-before", "township-staff-quota-after"], "staffing_range")
     before, after = rows.values()
@@ -73,7 +73,7 @@ def staffing_range(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
 
 def trips_needed(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
     """Services on application by trips needed: all of them, those needing no trip, those needing one."""
-    from lawstats.rates import percent
+    from lawstats.arithmetic.rates import percent
 
     rows = _rows(figures, ["application-items", "items-no-trip", "items-one-trip"], "trips_needed", exact=True)
     total, none, one = (rows[i] for i in rows)
@@ -103,7 +103,7 @@ def trips_needed(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
 
 def startup_steps(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
     """Steps to start a business before and after the reform, with the relative change."""
-    from lawstats.rates import relative_change
+    from lawstats.arithmetic.rates import relative_change
 
     rows = _rows(figures, ["business-startup-steps-before", "business-startup-steps-after"], "startup_steps",
                  exact=True)
@@ -145,7 +145,7 @@ def startup_steps(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
 
 def disclosure_shares(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
     """Share of the enforcement units that published each kind of information (part 四)."""
-    from lawstats.rates import percent
+    from lawstats.arithmetic.rates import percent
 
     ids = ["enforcement-units", "units-publishing-decisions", "units-publishing-discretion"]
     rows = _rows(figures, ids, "disclosure_shares", exact=True)
@@ -175,7 +175,7 @@ def disclosure_shares(figures: "pd.DataFrame", language: str = "zh") -> "Figure"
 
 def dispute_funnel(figures: "pd.DataFrame", language: str = "zh") -> "Figure":
     """From dispute screenings to disputes mediated to disputes mediated successfully (part 五)."""
-    from lawstats.rates import percent
+    from lawstats.arithmetic.rates import percent
 
     ids = ["disputes-screened", "disputes-mediated", "disputes-resolved"]
     rows = _rows(figures, ids, "dispute_funnel", exact=True)
@@ -219,7 +219,7 @@ def reconsideration_litigation(figures: "pd.DataFrame", language: str = "zh") ->
     """Administrative reconsideration and litigation cases, with the litigation cases that saw a court appearance."""
     from matplotlib.patches import Patch
 
-    from lawstats.rates import percent
+    from lawstats.arithmetic.rates import percent
 
     ids = ["reconsideration-cases", "litigation-cases", "court-appearances"]
     rows = _rows(figures, ids, "reconsideration_litigation", exact=True)

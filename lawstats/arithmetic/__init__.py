@@ -1,0 +1,2 @@
+"""Exact arithmetic: intervals (``interval``), rounding as auditors use it (``rounding``) and rates
+(``rates``)."""

@@ -1,0 +1,2 @@
+"""The audit: relations found in sentences (``relations``), declared checks and verdicts
+(``audit``), in exact arithmetic."""

@@ -1,0 +1,315 @@
+"""Extract: every figure of many report files at once, with no annotation needed.
+
+:func:`extract_files` runs the same rules as :func:`lawstats.extraction.dataset.extract_tables`
+(:func:`lawstats.extraction.annotate.annotate` over :func:`lawstats.reading.mentions.find_mentions`,
+then :func:`lawstats.extraction.dataset.figures_frame`) on each file, and stacks the results
+into two tables whose first column, ``file``, names the file as given.  Only the
+columns that need no person are kept (:data:`EXTRACT_COLUMNS`); with curated
+annotations (``annotations=PATH``, matched by context) the English label and
+``repeat_of`` are kept too.
+
+Decisions
+---------
+- **A bad file never stops the batch.**  A file that is missing, empty, binary
+  or undecodable (any :class:`~lawstats.errors.LawstatsError`) is listed in
+  ``failures`` with its message, and the other files are still processed.  An
+  unexpected exception in one file is listed the same way, marked as such.
+- **Output order is input order**, whatever the number of processes: files are
+  sent to the workers in chunks and the chunks put back in order, so the
+  tables are the same with ``jobs=1`` and ``jobs=8``.
+- **Processes, not threads**: the rules are pure Python (the GIL would
+  serialise threads).  One process is used when ``jobs=1`` or when there is a
+  single chunk of work, so a handful of files pays no start-up cost.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+from lawstats.errors import LawstatsError
+from lawstats.labels import check_language
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from lawstats.extraction.annotate import Annotations
+
+__all__ = ["EXTRACT_COLUMNS", "ANNOTATED_COLUMNS", "ENGLISH_COLUMNS", "EXCLUDED_COLUMNS", "ExtractResult",
+           "extract_files", "extract_file", "with_english"]
+
+#: The columns of the figures table of ``lawstats extract``, in order.
+EXTRACT_COLUMNS = ["file", "id", "section", "indicator", "indicator_source", "code", "code_confidence", "kind", "raw",
+                   "value", "unit", "qualifier", "lower", "upper", "decimals", "quote", "start",
+                   "end", "sha256"]
+#: The same with curated annotations: the columns only a person can fill are kept.
+ANNOTATED_COLUMNS = EXTRACT_COLUMNS[:4] + ["indicator_en"] + EXTRACT_COLUMNS[4:-1] + \
+    ["repeat_of", "sha256"]
+#: The columns with ``language="en"`` and no annotations: an English label after the Chinese one.
+ENGLISH_COLUMNS = EXTRACT_COLUMNS[:4] + ["indicator_en"] + EXTRACT_COLUMNS[4:]
+#: The columns of the excluded-mentions table of ``lawstats extract --excluded``.
+EXCLUDED_COLUMNS = ["file", "quote", "start", "end", "reason", "section", "sha256"]
+
+#: ``progress(files_done, files_total, figures_so_far)``
+Progress = Callable[[int, int, int], None]
+
+
+@dataclass
+class ExtractResult:
+    """What :func:`extract_files` returns.
+
+    Attributes
+    ----------
+    figures : DataFrame
+        One row per figure, files in input order, with the columns of
+        :data:`EXTRACT_COLUMNS` (:data:`ANNOTATED_COLUMNS` with annotations).
+        ``value``, ``lower`` and ``upper`` are exact numbers written as text
+        (``"550000"``, ``"96.34"``); :func:`lawstats.extraction.dataset.exact_values`
+        turns them into Decimals.
+    excluded : DataFrame
+        Every other numeric mention, with the columns of :data:`EXCLUDED_COLUMNS`.
+    failures : list of (str, str)
+        ``(file, message)`` for every file that could not be read.
+    files : int
+        The number of files given.
+    """
+
+    figures: "pd.DataFrame"
+    excluded: "pd.DataFrame"
+    failures: list = field(default_factory=list)
+    files: int = 0
+
+    def summary(self) -> str:
+        """One line: files, failures, figures and other mentions."""
+        failed = f" ({len(self.failures)} failed)" if self.failures else ""
+        return (f"{self.files} file{'s' if self.files != 1 else ''}{failed}: "
+                f"{len(self.figures)} figures, {len(self.excluded)} other mentions")
+
+
+@lru_cache(maxsize=4)
+def _annotations(path: str | None) -> "Annotations | None":
+    """Annotations read once per process (a worker handles many files)."""
+    from lawstats.extraction.annotate import load_annotations
+
+    return load_annotations(path) if path is not None else None
+
+
+def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
+          ) -> tuple[list[tuple], list[tuple]]:
+    """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (tuples, no pandas)."""
+    from lawstats.extraction.annotate import annotate
+    from lawstats.extraction.dataset import excluded_rows, figure_rows
+    from lawstats.reading.report import load_report
+
+    report = load_report(path, max_bytes)
+    result = annotate(report.text, notes, locate=report.locate, strict=False)
+    return figure_rows(report, result), excluded_rows(report, result)
+
+
+def _confidences(figures: "pd.DataFrame") -> list[str]:
+    """How sure each row's standard indicator is (:func:`lawstats.extraction.indicators.match_with_confidence`);
+    ``curated`` where a person chose the code, ``""`` where there is none."""
+    from lawstats.extraction.indicators import match_with_confidence
+
+    out = []
+    for label, unit, kind, code in zip(figures["indicator"], figures["unit"], figures["kind"], figures["code"]):
+        if not code:
+            out.append("")
+            continue
+        got, confidence = match_with_confidence(label or "", unit or "", kind or "")
+        out.append(confidence if got == code else "curated")
+    return out
+
+
+def with_english(figures: "pd.DataFrame") -> "pd.DataFrame":
+    """``figures`` with an ``indicator_en`` column after ``indicator``, for any report.
+
+    Curated and matched rows keep their English label; an automatic label is translated with the
+    glossary (:func:`lawstats.extraction.glossary.english_label`), or marked ``[untranslated] <label>``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"indicator": ["受理行政复议申请", "某某"], "indicator_source": ["automatic"] * 2,
+    ...                   "unit": ["件", "个"], "kind": ["count"] * 2})
+    >>> with_english(f)["indicator_en"].tolist()
+    ['administrative reconsideration applications accepted', '[untranslated] 某某']
+    """
+    from lawstats.extraction.glossary import english_label
+
+    figures = figures.copy()
+    english = [english_label(label or "", unit or "", kind or "")
+               for label, unit, kind in zip(figures["indicator"], figures["unit"], figures["kind"])]
+    if "indicator_en" in figures.columns:
+        keep = (figures["indicator_source"] != "automatic") & (figures["indicator_en"] != "")
+        figures["indicator_en"] = [old if k else new for old, new, k in zip(figures["indicator_en"], english, keep)]
+    else:
+        figures.insert(list(figures.columns).index("indicator") + 1, "indicator_en", english)
+    return figures
+
+
+def _frame(rows: list[tuple], all_columns: list[str], columns: list[str]) -> "pd.DataFrame":
+    """One table from rows that start with the file, keeping ``columns`` (pandas work once)."""
+    import pandas as pd
+
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    return pd.DataFrame(rows, columns=["file", *all_columns])[columns]
+
+
+def extract_file(path: str | Path, annotations: str | Path | None = None, language: str = "zh",
+                 max_bytes: int | None = None) -> tuple["pd.DataFrame", "pd.DataFrame"]:
+    """Figures and excluded mentions of one file, with the ``file`` column (and ``indicator_en``
+    with ``language="en"``, see :func:`with_english`).
+
+    Raises
+    ------
+    LawstatsError
+        :class:`~lawstats.errors.ReportError` if the file cannot be read,
+        :class:`~lawstats.errors.AnnotationError` if the annotations are bad.
+    """
+    check_language(language)
+    figures, excluded, _, _ = _extract_chunk([str(path)], str(annotations) if annotations is not None else None,
+                                             max_bytes, strict=True)
+    return (with_english(figures) if language == "en" else figures), excluded
+
+
+def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int | None = None,
+                   strict: bool = False):
+    """Worker: the tables of a chunk of files, and its failures.
+
+    Each file gives plain rows; the chunk's rows become one table per kind, so
+    pandas builds two tables per chunk, not two per file.  With ``strict`` an
+    error is raised rather than listed.
+    """
+    from lawstats.extraction.dataset import EXCLUDED_COLUMNS as ALL_EXCLUDED
+    from lawstats.extraction.dataset import FIGURE_COLUMNS
+
+    notes = _annotations(annotations)
+    figures: list[tuple] = []
+    excluded: list[tuple] = []
+    failures = []
+    for path in paths:
+        try:
+            f, e = _rows(path, notes, max_bytes)
+        except LawstatsError as exc:
+            if strict:
+                raise
+            failures.append((path, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop 10,000 others
+            if strict:
+                raise
+            failures.append((path, f"{path}: unexpected error ({type(exc).__name__}: {exc}); "
+                                   "please report it with the file"))
+            continue
+        figures += [(path, *row) for row in f]
+        excluded += [(path, *row) for row in e]
+    columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
+    table = _frame(figures, FIGURE_COLUMNS, [c for c in columns if c != "code_confidence"])
+    table.insert(columns.index("code_confidence"), "code_confidence", _confidences(table))
+    return (table, _frame(excluded, ALL_EXCLUDED, EXCLUDED_COLUMNS), failures, len(paths))
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
+                  progress: Progress | None = None,
+                  annotations: str | Path | None = None, language: str = "zh",
+                  max_bytes: int | None = None) -> ExtractResult:
+    """Extract every figure of many report files, using several processes.
+
+    Parameters
+    ----------
+    paths : iterable of str or Path
+        Report files, in any encoding :func:`lawstats.reading.report.load_report` reads.
+    jobs : int, optional
+        Processes to use; default: every core (``os.cpu_count()``).  ``1``
+        works in this process.
+    progress : callable, optional
+        Called as ``progress(files_done, files_total, figures_so_far)`` after
+        each chunk of files.
+    annotations : path, optional
+        Curated annotations (``data/annotations.yaml``) to match by context;
+        default: every label is automatic.
+    language : {"zh", "en"}
+        ``"en"`` adds ``indicator_en`` (:func:`with_english`): the glossary's
+        English for automatic labels, ``[untranslated] …`` where it has none.
+    max_bytes : int, optional
+        The largest file read (default 50 MB, see
+        :func:`lawstats.reading.report.read_text_file`); larger files fail unread.
+
+    Returns
+    -------
+    ExtractResult
+        The figures and excluded mentions of every readable file, in input
+        order, and the files that failed with their messages.
+
+    Raises
+    ------
+    ValueError
+        If ``jobs`` is less than 1.
+    AnnotationError
+        If ``annotations`` cannot be read (checked before any file is read).
+
+    Examples
+    --------
+    >>> from lawstats.reading.report import default_report_path
+    >>> result = extract_files([default_report_path(), "no-such-report.txt"], jobs=1)
+    >>> row = result.figures[result.figures["raw"] == "1095件"].iloc[0]
+    >>> row["indicator"], row["value"], row["code"], row["indicator_source"]
+    ('调解各类矛盾纠纷', '1095', 'disputes_mediated', 'automatic')
+    >>> result.failures
+    [('no-such-report.txt', 'no-such-report.txt: no such file; expected the path of a report text file')]
+    >>> result.summary()
+    '2 files (1 failed): 77 figures, 155 other mentions'
+    """
+    import pandas as pd
+
+    if jobs is not None and jobs < 1:
+        raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
+    check_language(language)
+    paths = [str(p) for p in paths]
+    ann = str(annotations) if annotations is not None else None
+    _annotations(ann)  # a bad annotations file fails here, once, not in every worker
+    jobs = jobs or os.cpu_count() or 1
+    size = max(1, min(64, len(paths) // (jobs * 8)))
+    chunks = _chunks(paths, size)
+    results: list = [None] * len(chunks)
+    done = figures_so_far = 0
+
+    def record(i: int, result) -> None:
+        nonlocal done, figures_so_far
+        results[i] = result
+        done += result[3]
+        figures_so_far += len(result[0])
+        if progress is not None:
+            progress(done, len(paths), figures_so_far)
+
+    workers = min(jobs, len(chunks))
+    if workers <= 1:
+        for i, chunk in enumerate(chunks):
+            record(i, _extract_chunk(chunk, ann, max_bytes))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {pool.submit(_extract_chunk, chunk, ann, max_bytes): i
+                       for i, chunk in enumerate(chunks)}
+            for future in as_completed(futures):
+                record(futures[future], future.result())
+
+    figures = [r[0] for r in results if len(r[0])]
+    excluded = [r[1] for r in results if len(r[1])]
+    columns = ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS
+    table = pd.concat(figures, ignore_index=True) if figures else pd.DataFrame(columns=columns)
+    return ExtractResult(
+        figures=with_english(table) if language == "en" else table,
+        excluded=(pd.concat(excluded, ignore_index=True) if excluded
+                  else pd.DataFrame(columns=EXCLUDED_COLUMNS)),
+        failures=[f for r in results for f in r[2]],
+        files=len(paths),
+    )

@@ -1,0 +1,3 @@
+"""Presentation: the analyst's tables (``tables``), theme, fonts and kernel setup (``plotting``,
+``fonts``), generic charts (``charts``), tables and prose for pages (``present``) and comparison
+across reports (``compare``)."""
