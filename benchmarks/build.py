@@ -16,7 +16,7 @@ and the site's page weights.  ``load average`` before and after is printed too.
 
 Usage::
 
-    .venv/bin/python benchmarks/build.py [--notebooks notebooks] [--at-least N] [--jobs N]
+    .venv/bin/python benchmarks/build.py [--notebooks FOLDER] [--at-least N] [--jobs N]
 
 ``--at-least N`` repeats the notebooks (as further ``NN-*.ipynb`` copies) until
 there are N, to measure a workload of that size while few notebooks exist.
@@ -63,19 +63,18 @@ def _run(command: list[str], cwd: Path) -> float:
     return seconds
 
 
-def _project(tmp: Path, notebooks: Path, at_least: int) -> list[Path]:
+def _project(tmp: Path, sources: list[Path], at_least: int) -> list[Path]:
     """Copy notebooks, data and the lock file into ``tmp``; return the notebooks."""
     (tmp / "notebooks").mkdir()
-    sources = sorted(notebooks.glob("[0-9][0-9]-*.ipynb"))
     if not sources:
-        sys.exit(f"no NN-*.ipynb notebooks in {notebooks}")
+        sys.exit("no NN-*.ipynb notebooks to build")
     copied = [shutil.copyfile(p, tmp / "notebooks" / p.name) for p in sources]
     number = max(int(p.name[:2]) for p in sources) + 1
     while len(copied) < at_least:
         source = sources[(len(copied) - len(sources)) % len(sources)]
         copied.append(shutil.copyfile(source, tmp / "notebooks" / f"{number:02d}-copy-{source.name[3:]}"))
         number += 1
-    for other in notebooks.iterdir():  # files the notebooks may read beside them
+    for other in {p.parent / n.name for p in sources for n in p.parent.iterdir()}:  # files read beside them
         if other.is_file() and other.suffix != ".ipynb":
             shutil.copyfile(other, tmp / "notebooks" / other.name)
     if (ROOT / "data").is_dir():
@@ -102,7 +101,9 @@ def _weights(site: Path) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks")
+    parser.add_argument("--notebooks", type=Path, default=None,
+                        help="a folder of NN-*.ipynb notebooks (default: our report's site, the general "
+                             "notebooks and its case study's, lawstats.site.notebooks.report_notebooks)")
     parser.add_argument("--at-least", type=int, default=0, metavar="N",
                         help="repeat the notebooks until there are N (default: use them as they are)")
     parser.add_argument("--jobs", type=int, default=None)
@@ -111,7 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.executable
     with tempfile.TemporaryDirectory(prefix="lawstats-bench-") as name:
         tmp = Path(name)
-        notebooks = _project(tmp, args.notebooks.resolve(), args.at_least)
+        if args.notebooks is None:
+            from lawstats.site.notebooks import report_notebooks
+
+            sources = report_notebooks()
+        else:
+            sources = sorted(args.notebooks.resolve().glob("[0-9][0-9]-*.ipynb"))
+        notebooks = _project(tmp, sources, args.at_least)
         print(f"{len(notebooks)} notebooks: {', '.join(p.name for p in notebooks)}; {os.cpu_count()} cores; "
               f"load average {os.getloadavg()[0]:.2f}", flush=True)
 
@@ -120,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             naive += _run([python, "-m", "jupyter", "nbconvert", "--to", "html", "--execute",
                            "--output-dir", str(tmp / "naive"), str(nb)], cwd=tmp)
             naive_cpu += _CPU[0]
-        build = [python, "-m", "lawstats", "build", "--quiet"]
+        build = [python, "-m", "lawstats", "build", "--quiet", "--notebooks", "notebooks"]
         if args.jobs:
             build += ["--jobs", str(args.jobs)]
         cold = _run(build, cwd=tmp)
