@@ -10,6 +10,10 @@ The public API, for an analyst:
   and arithmetic that keeps bounds: :func:`ratio`, :func:`percent`,
   :func:`share`, :func:`per_capita`, :func:`change`, :func:`relative_change`,
   :func:`difference`, :func:`total`, the :class:`Interval` type;
+* for charts drawn in notebooks (:mod:`lawstats.presentation.drawing`, :mod:`lawstats.presentation.plotting`):
+  :func:`setup_notebook`, :func:`require`, :func:`chart_or_note`, :func:`draw_bounds`,
+  :func:`bounds_legend`, :func:`value_text`, :func:`number_text`, :func:`percent_text`,
+  :func:`indicator_text`, :func:`caption`, :func:`show`, :func:`label` (words in zh and en);
 * :func:`load_report`, :func:`parse_quantity`, :func:`find_mentions`,
   :func:`check_percent` and friends for the text itself.
 
@@ -47,6 +51,15 @@ _EXPORTS = {
     "change": "arithmetic.rates", "relative_change": "arithmetic.rates",
     "check_percent": "arithmetic.rounding", "possible_denominators": "arithmetic.rounding",
     "smallest_denominator": "arithmetic.rounding",
+    "setup_notebook": "presentation.plotting", "set_theme": "presentation.plotting",
+    "show": "presentation.plotting", "label": "labels",
+    "require": "presentation.drawing", "chart_or_note": "presentation.drawing",
+    "draw_bounds": "presentation.drawing", "bounds_legend": "presentation.drawing",
+    "value_text": "presentation.drawing", "number_text": "presentation.drawing",
+    "percent_text": "presentation.drawing", "indicator_text": "presentation.drawing",
+    "caption": "presentation.drawing", "PALETTE": "presentation.drawing",
+    "load_audit": "auditing.audit", "part_note": "presentation.present", "figure_table": "presentation.present",
+    "derived_table": "presentation.present", "checks_table": "presentation.present",
 }
 
 __all__ = sorted(_EXPORTS)
