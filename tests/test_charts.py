@@ -11,7 +11,6 @@ import pytest
 
 from lawstats import load_report
 from lawstats.presentation import charts
-from lawstats.case_studies.luzhai_2021 import charts as luzhai
 from lawstats.auditing.audit import load_audit
 from lawstats.extraction.dataset import load_tables
 from lawstats.presentation.plotting import plot_part_lengths
@@ -37,15 +36,6 @@ def data():
 
 
 CHARTS = {
-    "legal_education_reach": lambda d, lang: luzhai.legal_education_reach(d["figures"], lang),
-    "legal_review_workload": lambda d, lang: luzhai.legal_review_workload(d["figures"], lang),
-    "staffing_range": lambda d, lang: luzhai.staffing_range(d["figures"], lang),
-    "trips_needed": lambda d, lang: luzhai.trips_needed(d["figures"], lang),
-    "startup_steps": lambda d, lang: luzhai.startup_steps(d["figures"], lang),
-    "disclosure_shares": lambda d, lang: luzhai.disclosure_shares(d["figures"], lang),
-    "dispute_funnel": lambda d, lang: luzhai.dispute_funnel(d["figures"], lang),
-    "reconsideration_litigation": lambda d, lang: luzhai.reconsideration_litigation(d["figures"], lang),
-    "oversight_replies": lambda d, lang: luzhai.oversight_replies(d["figures"], lang),
     "figures_by_part_chart": lambda d, lang: charts.figures_by_part_chart(d["figures"], lang, d["doc"]),
     "mentions_chart": lambda d, lang: charts.mentions_chart(d["figures"], d["excluded"], lang),
     "verdicts_chart": lambda d, lang: charts.verdicts_chart(d["audit"], lang),
@@ -79,8 +69,7 @@ def _patches(fig, gid: str):
 
 
 def test_every_chart_function_is_tested():
-    public = {n for n in charts.__all__ + luzhai.__all__
-              if n not in ("MissingFigures", "NothingToDraw", "show_chart", "bounds_chart", "PALETTE")}
+    public = {n for n in charts.__all__ if n not in ("MissingFigures", "NothingToDraw", "show_chart", "PALETTE")}
     assert public <= set(CHARTS)
 
 
@@ -121,61 +110,6 @@ def _row(figures, fid):
     return figures.set_index("id").loc[fid]
 
 
-def test_staffing_range_bars_span_the_stated_ranges(data):
-    fig = luzhai.staffing_range(data["figures"], "en")
-    for fid in ("township-staff-quota-before", "township-staff-quota-after"):
-        row = _row(data["figures"], fid)
-        (bar,) = _patches(fig, f"range:{fid}")
-        assert bar.get_x() == pytest.approx(float(row["lower"]))
-        assert bar.get_x() + bar.get_width() == pytest.approx(float(row["upper"])), "reaches the upper bound"
-
-
-def test_lower_bounds_are_drawn_as_bounds(data):
-    fig = luzhai.legal_education_reach(data["figures"], "zh")
-    figures = data["figures"]
-    for fid in ("legal-consultations-answered", "civil-code-lecture-cadres", "civil-code-performance-audience",
-                "school-law-classes"):
-        row = _row(figures, fid)
-        (solid,) = _patches(fig, f"lower:{fid}")
-        (hatched,) = _patches(fig, f"range:{fid}")
-        assert solid.get_width() == pytest.approx(float(row["lower"]))
-        assert hatched.get_hatch() and hatched.get_x() == pytest.approx(float(row["lower"]))
-        assert hatched.get_x() + hatched.get_width() == pytest.approx(float(row["upper"])), fid
-        assert not _patches(fig, f"bar:{fid}"), "a bound is never drawn as an exact bar"
-    # 上万份: at least 10000, no upper bound -> a solid bar and an arrow, no closed range
-    assert _patches(fig, "lower:legal-leaflets-distributed")
-    assert not _patches(fig, "range:legal-leaflets-distributed")
-    arrows = [a for ax in fig.axes for a in ax.texts if a.get_gid() == "open:legal-leaflets-distributed"]
-    assert arrows and arrows[0].xy[0] > float(_row(figures, "legal-leaflets-distributed")["lower"])
-
-
-def test_shares_are_computed_exactly_from_the_counts(data):
-    from lawstats.arithmetic.rates import percent
-    from lawstats.arithmetic.rounding import format_percent
-
-    figures = data["figures"]
-    fig = luzhai.disclosure_shares(figures, "en")
-    n = _row(figures, "enforcement-units")["value"]
-    for fid in ("units-publishing-decisions", "units-publishing-discretion"):
-        k = _row(figures, fid)["value"]
-        (bar,) = _patches(fig, f"bar:{fid}")
-        assert bar.get_width() == pytest.approx(float(Fraction(k) / Fraction(n) * 100))
-        assert any(format_percent(percent(k, n), 2) in t for t in _texts(fig))
-
-
-def test_funnel_steps_are_exact_shares(data):
-    from lawstats.arithmetic.rates import percent
-    from lawstats.arithmetic.rounding import format_percent
-
-    figures = data["figures"]
-    fig = luzhai.dispute_funnel(figures, "en")
-    texts = " ".join(_texts(fig))
-    screened, mediated, resolved = (_row(figures, f"disputes-{x}")["value"] for x in ("screened", "mediated",
-                                                                                        "resolved"))
-    assert format_percent(percent(mediated, screened), 2) in texts
-    assert format_percent(percent(resolved, mediated), 2) in texts
-
-
 def test_denominators_chart_marks_the_counts_that_cannot_give_the_rate(data):
     from lawstats.arithmetic.rounding import denominator_possible
 
@@ -184,16 +118,6 @@ def test_denominators_chart_marks_the_counts_that_cannot_give_the_rate(data):
     assert "count:application-items" in marks
     assert not denominator_possible("96.34", 1463, methods=("half_up", "half_even", "truncate"))
     assert marks["count:application-items"].get_marker() == "X"
-
-
-def test_a_report_without_the_figures_gets_a_note(capsys):
-    figures, _ = load_tables(OTHER_REPORT)
-    with pytest.raises(charts.MissingFigures) as err:
-        luzhai.dispute_funnel(figures, "en")
-    assert "disputes-screened" in err.value.ids
-    charts.show_chart(luzhai.dispute_funnel, figures, language="en")
-    out = capsys.readouterr().out
-    assert "Chart skipped" in out and "disputes-screened" in out and not CJK.search(out)
 
 
 # A made-up report with no headings, no rate and no relation to check (tests/reports/README.md).
@@ -228,3 +152,166 @@ def test_a_report_with_nothing_to_draw_gets_a_sentence(language, capsys):
         assert out.strip() == label(key, language)
         if language == "en":
             assert not CJK.search(out.replace("一、", "").replace("二、", ""))
+
+
+# -- the generic drawing helpers (lawstats.drawing) ------------------------------------------------
+def test_draw_bounds_draws_each_kind_of_figure_as_what_it_allows():
+    """Made-up rows (not our report's): exact, "30余", "上千" (no upper bound), a range "5—9"."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from lawstats.presentation.drawing import draw_bounds
+
+    nan = float("nan")
+    rows = pd.DataFrame({"id": ["exact", "over", "open", "span"],
+                         "qualifier": ["exact", "at_least", "at_least", "range"],
+                         "value": [12.0, nan, nan, nan], "lower": [12.0, 30.0, 1000.0, 5.0],
+                         "upper": [12.0, 40.0, nan, 9.0]})
+    fig, ax = plt.subplots()
+    draw_bounds(ax, rows, xmax=1500.0)
+    (bar,) = _patches(fig, "bar:exact")
+    assert bar.get_width() == 12.0 and not bar.get_hatch()
+    (solid,) = _patches(fig, "lower:over")
+    (hatched,) = _patches(fig, "range:over")
+    assert solid.get_width() == 30.0 and hatched.get_hatch()
+    assert (hatched.get_x(), hatched.get_x() + hatched.get_width()) == (30.0, 40.0), "hatched from 30 to 40"
+    assert _patches(fig, "lower:open") and not _patches(fig, "range:open") and not _patches(fig, "bar:open")
+    (arrow,) = [a for a in ax.texts if a.get_gid() == "open:open"]
+    assert arrow.xy[0] == 1500.0, "an unbounded figure ends in an arrow to the edge"
+    (span,) = _patches(fig, "range:span")
+    assert (span.get_x(), span.get_x() + span.get_width()) == (5.0, 9.0), "a range floats from 5 to 9"
+    plt.close(fig)
+
+
+# -- the case study's charts, drawn by its notebooks' own code ---------------------------------------
+def _run_notebook_code(path, language, report=None, monkeypatch=None):
+    """Run a notebook's code cells here, with ``lawstats.show`` capturing the charts: [(cell id, fig, alt)]."""
+    import json
+
+    import lawstats
+
+    shown = []
+    monkeypatch.setenv("LAWSTATS_LANGUAGE", language)
+    monkeypatch.setattr(lawstats, "show", lambda fig, alt=None: shown.append((cell_id, fig, alt)))
+    namespace: dict = {}
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        cell_id = cell["id"]
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            exec(compile("".join(cell["source"]), f"{path.name}:{cell_id}", "exec"), namespace)
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            namespace.update(report=report, language=language)
+    return shown
+
+
+@pytest.fixture(scope="module")
+def study_charts():
+    """{(language, chart cell id): (fig, alt)} for every chart of the Luzhai case study's notebooks."""
+    from lawstats.extraction.casestudy import case_study
+
+    out = {}
+    with pytest.MonkeyPatch.context() as mp:
+        for language in ("zh", "en"):
+            for path in case_study("luzhai-2021").notebook_paths():
+                for cell_id, fig, alt in _run_notebook_code(path, language, monkeypatch=mp):
+                    out[language, cell_id] = (fig, alt)
+    return out
+
+
+#: the chart cells of the case study's notebooks (cell ids), one per story chart
+STUDY_CHARTS = ["education", "trips", "staffing", "startup", "review", "disclosure", "funnel", "cases", "oversight"]
+
+
+def test_every_case_study_chart_is_drawn(study_charts):
+    assert sorted({cid for _, cid in study_charts}) == sorted(STUDY_CHARTS)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("cell", STUDY_CHARTS)
+def test_case_study_chart_keeps_the_rules_of_a_chart(cell, language, study_charts):
+    fig, alt = study_charts[language, cell]
+    assert _draw(fig).startswith(b"\x89PNG"), "no warning (a missing glyph above all)"
+    assert alt and len(alt) > 30
+    titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
+    assert any(t.strip() for t in titles), "a chart says what it shows"
+    assert any(ax.get_xlabel() or ax.get_ylabel() for ax in fig.axes), "axes are labelled"
+    caption = fig.texts[-1]
+    assert caption.get_position()[1] < 0.2 and caption.get_fontsize() <= 9, "a small caption at the bottom"
+    assert "data/figures.csv" in caption.get_text(), "the caption names its data"
+    if language == "en":
+        chinese = [t for t in _texts(fig) + [alt] if CJK.search(t)]
+        assert not chinese, f"{cell}: Chinese in an English chart: {chinese}"
+    else:
+        title = fig._suptitle.get_text() if fig._suptitle else fig.axes[0].get_title()
+        assert CJK.search(title) and CJK.search(alt)
+
+
+def test_staffing_bars_span_the_stated_ranges(data, study_charts):
+    fig, _ = study_charts["en", "staffing"]
+    for fid in ("township-staff-quota-before", "township-staff-quota-after"):
+        row = _row(data["figures"], fid)   # the bounds as data/figures.csv states them
+        (bar,) = _patches(fig, f"range:{fid}")
+        assert bar.get_x() == pytest.approx(float(row["lower"]))
+        assert bar.get_x() + bar.get_width() == pytest.approx(float(row["upper"])), "reaches the upper bound"
+
+
+def test_lower_bounds_are_drawn_as_bounds(data, study_charts):
+    fig, _ = study_charts["zh", "education"]
+    figures = data["figures"]
+    for fid in ("legal-consultations-answered", "civil-code-lecture-cadres", "civil-code-performance-audience",
+                "school-law-classes"):
+        row = _row(figures, fid)
+        (solid,) = _patches(fig, f"lower:{fid}")
+        (hatched,) = _patches(fig, f"range:{fid}")
+        assert solid.get_width() == pytest.approx(float(row["lower"]))
+        assert hatched.get_hatch() and hatched.get_x() == pytest.approx(float(row["lower"]))
+        assert hatched.get_x() + hatched.get_width() == pytest.approx(float(row["upper"])), fid
+        assert not _patches(fig, f"bar:{fid}"), "a bound is never drawn as an exact bar"
+    # 上万份: at least 10000, no upper bound -> a solid bar and an arrow, no closed range
+    assert _patches(fig, "lower:legal-leaflets-distributed")
+    assert not _patches(fig, "range:legal-leaflets-distributed")
+    arrows = [a for ax in fig.axes for a in ax.texts if a.get_gid() == "open:legal-leaflets-distributed"]
+    assert arrows and arrows[0].xy[0] > float(_row(figures, "legal-leaflets-distributed")["lower"])
+
+
+def test_shares_are_computed_exactly_from_the_counts(data, study_charts):
+    from lawstats.arithmetic.rates import percent
+    from lawstats.arithmetic.rounding import format_percent
+
+    figures = data["figures"]
+    fig, alt = study_charts["en", "disclosure"]
+    n = _row(figures, "enforcement-units")["value"]
+    widths = sorted(p.get_width() for p in fig.axes[0].patches)
+    for fid in ("units-publishing-decisions", "units-publishing-discretion"):
+        k = _row(figures, fid)["value"]   # exact counts of data/figures.csv, shares recomputed here
+        assert float(Fraction(k) / Fraction(n) * 100) in [pytest.approx(w) for w in widths]
+        assert format_percent(percent(k, n), 2) in alt
+        assert any(format_percent(percent(k, n), 2) in t for t in _texts(fig))
+
+
+def test_funnel_steps_are_exact_shares(data, study_charts):
+    from lawstats.arithmetic.rates import percent
+    from lawstats.arithmetic.rounding import format_percent
+
+    figures = data["figures"]
+    fig, alt = study_charts["en", "funnel"]
+    texts = " ".join(_texts(fig))
+    screened, mediated, resolved = (_row(figures, f"disputes-{x}")["value"] for x in ("screened", "mediated",
+                                                                                        "resolved"))
+    for share in (percent(mediated, screened), percent(resolved, mediated)):
+        assert format_percent(share, 2) in texts and format_percent(share, 2) in alt
+
+
+def test_a_report_without_the_figures_gets_a_note(capsys, monkeypatch):
+    """The case study's notebook run for another report (it would not be built for one): a note, no chart."""
+    from lawstats.extraction.casestudy import case_study
+
+    path = [p for p in case_study("luzhai-2021").notebook_paths() if p.name.startswith("05-")][0]
+    shown = _run_notebook_code(path, "en", report=str(ROOT / OTHER_REPORT), monkeypatch=monkeypatch)
+    out = capsys.readouterr().out
+    assert not shown
+    assert "Chart skipped" in out and "disputes-screened" in out and "reconsideration-cases" in out
+    assert not CJK.search(out)

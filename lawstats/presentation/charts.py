@@ -44,8 +44,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["MissingFigures", "NothingToDraw", "show_chart", "part_lengths_chart", "bounds_chart",
-          
+__all__ = ["MissingFigures", "NothingToDraw", "show_chart", "part_lengths_chart",
            "figures_by_part_chart", "mentions_chart",
            "verdicts_chart", "denominators_chart", "comparison_chart", "PALETTE"]
 
@@ -263,59 +262,6 @@ def _upper_for_axis(row: dict) -> float:
 
 
 # -- charts of figures ---------------------------------------------------------------------
-def bounds_chart(figures: "pd.DataFrame", ids: Iterable[str], language: str = "zh", *,
-                 title_key: str = "chart_education", axis_key: str = "axis_education",
-                 sharex: bool = False, chart: str = "bounds_chart") -> "Figure":
-    """Figures that are bounds or ranges, one row each, drawn as what the report allows.
-
-    Exact figures are solid bars; ``80余`` is solid to 80 and hatched on to 90;
-    ``上万`` is solid to 10000 with an arrow for the missing upper bound.  With
-    ``sharex=False`` every row has its own scale (figures of different units
-    and sizes), which shows how much room each ``余`` leaves.
-    """
-    from matplotlib.ticker import FuncFormatter, MaxNLocator
-
-    rows = list(_rows(figures, ids, chart).values())
-    n = len(rows)
-    fig, axes = _figure(language, nrows=n, ncols=1, figsize=(8, 0.95 * n + 2.0), sharex=sharex, squeeze=False)
-    axes = axes[:, 0]
-    common = max(_upper_for_axis(r) for r in rows) * 1.32
-    for ax, row in zip(axes, rows):
-        xmax = common if sharex else _upper_for_axis(row) * 1.32
-        _draw_interval(ax, 0, row, 0.6, xmax * 0.78)
-        value = _with_unit(_value_text(row, language), row["unit"], language)
-        iv = _interval(row)
-        end = _f(iv.upper) if iv.upper is not None else xmax * 0.78
-        if iv.upper is None:
-            ax.text(end, 0.42, label("no_upper_bound", language), ha="right", va="bottom", fontsize=8,
-                    color=PALETTE["caption"])
-        _bar_label(ax, end + xmax * 0.01, 0, value)
-        ax.set_xlim(0, xmax * 1.02)
-        ax.set_ylim(-0.5, 0.75)
-        ax.set_yticks([])
-        ax.set_title(_indicator(row, language), loc="left", fontsize=10, pad=3)
-        ax.tick_params(axis="x", labelsize=8)
-        ax.grid(axis="y", visible=False)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}" if language == "en" else f"{v:.0f}"))
-    axes[-1].set_xlabel(label(axis_key, language), fontsize=9)
-    has_open = any(_interval(r).upper is None for r in rows)
-    has_bounds = any(r["qualifier"] == "at_least" for r in rows)
-    has_ranges = any(r["qualifier"] == "range" for r in rows)
-    has_exact = any(_interval(r).is_point for r in rows)
-    height = fig.get_size_inches()[1]
-    fig.suptitle(label(title_key, language), fontsize=13, y=1 - 0.08 / height, va="top")
-    fig.legend(handles=_legend_handles(language, has_open, has_bounds, has_ranges, has_exact), loc="upper center",
-               bbox_to_anchor=(0.5, 1 - 0.38 / height), ncol=3, fontsize=8, frameon=False)
-    if language == "zh":
-        alt = label(title_key, "zh") + "。" + "；".join(f"{_indicator(r, 'zh')}：{_value_text(r, 'zh')}{r['unit']}"
-                                                      for r in rows) + "。"
-    else:
-        alt = label(title_key, "en") + ". " + "; ".join(
-            f"{_indicator(r, 'en')}: {_with_unit(_value_text(r, 'en'), r['unit'], 'en')}" for r in rows) + "."
-    return _finish(fig, _caption_text(rows, language), alt, top_legend=True)
-
-
 def _value_text(row: dict, language: str) -> str:
     from lawstats.presentation.present import format_value
 
@@ -551,7 +497,7 @@ def comparison_chart(long: "pd.DataFrame", language: str = "zh", max_indicators:
     """The standard indicators stated by two or more reports, one row of bars per indicator.
 
     Each report's value is drawn as what it is (bounds hatched, open ends as
-    arrows, as in :func:`bounds_chart`); every row has its own scale because
+    arrows, as in :func:`lawstats.presentation.drawing.draw_bounds`); every row has its own scale because
     the indicators count different things.  ``long`` is
     :func:`lawstats.presentation.compare.compare_reports`; an indicator a report states
     twice is drawn from its first statement.
