@@ -14,6 +14,9 @@ The public API, for an analyst:
   :func:`setup_notebook`, :func:`require`, :func:`chart_or_note`, :func:`draw_bounds`,
   :func:`bounds_legend`, :func:`value_text`, :func:`number_text`, :func:`percent_text`,
   :func:`indicator_text`, :func:`caption`, :func:`show`, :func:`label` (words in zh and en);
+* the general pages' tables, notes and charts (:mod:`lawstats.present`, :mod:`lawstats.charts`,
+  :mod:`lawstats.compare`), keyed to no report: :func:`figure_table`, :func:`checks_table`,
+  :func:`show_chart`, :func:`compare_reports` and the others named in ``__all__``;
 * :func:`load_report`, :func:`parse_quantity`, :func:`find_mentions`,
   :func:`check_percent` and friends for the text itself.
 
@@ -60,6 +63,20 @@ _EXPORTS = {
     "caption": "presentation.drawing", "PALETTE": "presentation.drawing",
     "load_audit": "auditing.audit", "part_note": "presentation.present", "figure_table": "presentation.present",
     "derived_table": "presentation.present", "checks_table": "presentation.present",
+    "require_rows": "presentation.drawing",
+    "section_label": "presentation.present", "set_display": "presentation.present",
+    "report_summary": "presentation.present", "overview_note": "presentation.present",
+    "structure_note": "presentation.present", "outline_table": "presentation.present",
+    "table_or_note": "presentation.present", "figures_by_part": "presentation.present",
+    "figures_note": "presentation.present", "mentions_table": "presentation.present",
+    "audit_overview": "presentation.present", "inconsistencies_table": "presentation.present",
+    "denominators_table": "presentation.present",
+    "show_chart": "presentation.charts", "part_lengths_chart": "presentation.charts",
+    "mentions_chart": "presentation.charts", "verdicts_chart": "presentation.charts",
+    "denominators_chart": "presentation.charts",
+    "compare_reports": "presentation.compare", "comparison_paths": "presentation.compare",
+    "comparison_note": "presentation.compare", "comparison_table": "presentation.compare",
+    "comparison_links": "presentation.compare",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -308,6 +308,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "why:impossible for the denominator": ("该分母不可能得到此比率", "impossible for the denominator"),
     "why:cannot be computed": ("无法计算", "cannot be computed"),
     # -- charts (lawstats.presentation.charts)
+    "caption_parts": ("数据：报告正文，按“一、”“二、”……标题分部分计字符数。",
+                      "Data: the report's text, characters counted between its part headings."),
+    "caption_columns": ("数据：data/figures.csv 的 {columns} 列。", "Data: the {columns} columns of data/figures.csv."),
     "caption_ids": ("数据：data/figures.csv 中的 {ids}", "Data: {ids} in data/figures.csv"),
     "caption_quotes": ("原文：{quotes}", "Source: {report}"),
     "legend_at_least": ("确知的下限", "known lower bound"),

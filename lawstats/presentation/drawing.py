@@ -13,6 +13,7 @@ parts every chart repeats and that are about no particular report:
   floating bar for a range; :func:`bounds_legend` explains the marks;
 * :func:`value_text`, :func:`number_text`, :func:`percent_text` — numbers for readers
   in Chinese or English; :func:`indicator_text` — what a figure measures;
+* :func:`require_rows` — the same for a chart of a whole table with no rows;
 * :func:`caption` — the small caption naming the figures a chart draws (their ids,
   and in Chinese the figures as written), and the layout around it; then
   :func:`lawstats.presentation.plotting.show` displays the chart with its alt text.
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["require", "chart_or_note", "draw_bounds", "bounds_legend", "value_text", "number_text",
+__all__ = ["require", "require_rows", "chart_or_note", "draw_bounds", "bounds_legend", "value_text", "number_text",
            "percent_text", "indicator_text", "caption", "PALETTE"]
 
 #: The colours of every lawstats chart (seaborn "deep"), by role.
@@ -79,6 +80,29 @@ def require(table: "pd.DataFrame", ids: Iterable[str], exact: bool = False) -> "
     if missing:
         raise MissingFigures(missing, "chart")
     return by_id.loc[ids].reset_index(drop=True)
+
+
+def require_rows(table: "pd.DataFrame", why: str) -> "pd.DataFrame":
+    """``table`` itself, or :class:`~lawstats.charts.NothingToDraw` if it has no rows.
+
+    ``why`` is the catalogue key of the sentence shown instead of the chart
+    (e.g. ``"nothing_figures"``); see :func:`chart_or_note`.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> len(require_rows(pd.DataFrame({"id": ["a"]}), "nothing_figures"))
+    1
+    >>> require_rows(pd.DataFrame({"id": []}), "nothing_figures")
+    Traceback (most recent call last):
+    ...
+    lawstats.charts.NothingToDraw: chart has nothing to draw for this report (nothing_figures)
+    """
+    from .charts import NothingToDraw
+
+    if table.empty:
+        raise NothingToDraw(why, "chart")
+    return table
 
 
 @contextlib.contextmanager
@@ -207,8 +231,9 @@ def indicator_text(row, language: str = "zh") -> str:
     return indicator_label(_legacy(row), language)
 
 
-def draw_bounds(ax: "Axes", table: "pd.DataFrame", y: Iterable[float] | None = None, height: float = 0.6,
-                xmax: float | None = None) -> "Axes":
+def draw_bounds(ax: "Axes | None" = None, table: "pd.DataFrame | None" = None,
+                y: "Iterable[float] | str | None" = None, height: float = 0.6, xmax: float | None = None, *,
+                data: "pd.DataFrame | None" = None, **ignored) -> "Axes":
     """Draw each figure of ``table`` as a horizontal bar that shows what the report allows.
 
     An exact figure is a solid bar; ``80余`` is solid to 80 and hatched on to
@@ -216,13 +241,20 @@ def draw_bounds(ax: "Axes", table: "pd.DataFrame", y: Iterable[float] | None = N
     ``8—13`` is a floating hatched bar from 8 to 13.  Every bar carries a
     ``gid`` (``bar:``, ``lower:``, ``range:``, ``open:`` + the figure id).
 
+    It also works as a seaborn facet function: ``sns.FacetGrid(t, col="code").map_dataframe(
+    lawstats.draw_bounds, y="report")`` draws each facet's rows on the current axes (the
+    ``color`` and ``label`` seaborn passes are ignored: the marks have fixed meanings).
+
     Parameters
     ----------
-    ax : matplotlib Axes
-    table : DataFrame
-        Rows of :func:`lawstats.figures`, drawn top to bottom.
-    y : positions, optional
-        Default: the rows from the top, ``n-1`` … ``0``.
+    ax : matplotlib Axes, optional
+        Default: the current axes.
+    table, data : DataFrame
+        Rows of :func:`lawstats.figures` (``id``, ``qualifier``, ``value``,
+        ``lower``, ``upper``), drawn top to bottom; ``data`` is seaborn's name for it.
+    y : positions, or a column name, optional
+        Default: the rows from the top, ``n-1`` … ``0``.  A column name puts each
+        row at the code of its category (its position in ``column.cat.categories``).
     height : float
     xmax : float, optional
         Where the arrow of an unbounded figure ends (default: 1.6 × its lower bound).
@@ -238,8 +270,19 @@ def draw_bounds(ax: "Axes", table: "pd.DataFrame", y: Iterable[float] | None = N
     ['lower:a', 'range:a', 'range:b']
     >>> plt.close(fig)
     """
+    import pandas as pd
+
+    if ax is None:
+        import matplotlib.pyplot as plt
+
+        ax = plt.gca()
+    table = data if table is None else table
     rows = [dict(r) for _, r in table.iterrows()]
-    positions = list(y) if y is not None else list(range(len(rows) - 1, -1, -1))
+    if isinstance(y, str):
+        column = table[y]
+        positions = list(column.cat.codes if isinstance(column.dtype, pd.CategoricalDtype) else pd.factorize(column)[0])
+    else:
+        positions = list(y) if y is not None else list(range(len(rows) - 1, -1, -1))
     for pos, row in zip(positions, rows):
         lo, hi, v, rid = row.get("lower"), row.get("upper"), row.get("value"), row["id"]
         lo = None if lo is None or lo != lo else float(lo)
@@ -280,12 +323,13 @@ def bounds_legend(ax: "Axes", table: "pd.DataFrame", language: str = "zh", **kwa
               **{"fontsize": 8, "frameon": False, **kwargs})
 
 
-def caption(fig: "Figure", table: "pd.DataFrame", language: str = "zh") -> "Figure":
+def caption(fig: "Figure", table: "pd.DataFrame | None", language: str = "zh", text: str | None = None) -> "Figure":
     """Put a small caption at the bottom naming the figures drawn, and lay the chart out around it.
 
     The caption gives the figure ids (links into the annotated report) and,
     in Chinese, the figures as the report writes them; English captions carry
-    no Chinese.
+    no Chinese.  A chart of a whole table (counts by part, a comparison) gives
+    its own ``text`` instead (and ``table=None``).
 
     Examples
     --------
@@ -299,4 +343,7 @@ def caption(fig: "Figure", table: "pd.DataFrame", language: str = "zh") -> "Figu
     """
     from lawstats.presentation.charts import _caption_text, _finish
 
-    return _finish(fig, _caption_text(table.to_dict("records"), language), getattr(fig, "lawstats_alt", None))
+    check_language(language)
+    if text is None:
+        text = _caption_text(table.to_dict("records"), language)
+    return _finish(fig, text, getattr(fig, "lawstats_alt", None), top_legend=fig._suptitle is not None)
