@@ -178,7 +178,7 @@ def read_figures(path: str | Path | None = None) -> "pd.DataFrame":
     Examples
     --------
     >>> figures = read_figures()
-    >>> figures.set_index("id").loc["judicial-aid-amount", ["raw", "value", "unit"]].tolist()
+    >>> figures.query("raw == '55万元'")[["raw", "value", "unit"]].iloc[0].tolist()
     ['55万元', Decimal('550000'), '元']
     """
     from lawstats.csvsafe import read_csv
@@ -278,7 +278,7 @@ def load_tables(report: str | Path | Report | None = None) -> tuple["pd.DataFram
     Examples
     --------
     >>> figures, excluded = load_tables()
-    >>> figures.set_index("id").loc["legal-consultations-answered", ["value", "upper"]].tolist()
+    >>> figures.set_index("raw").loc["80余次", ["value", "upper"]].tolist()
     [Decimal('80'), Decimal('90')]
     """
     figures, excluded = report_tables(report)

@@ -63,8 +63,8 @@ class MissingFigures(LawstatsError, LookupError):
 
     Examples
     --------
-    >>> str(MissingFigures(["disputes-screened"], "dispute_funnel"))
-    'dispute_funnel needs figure(s) not in this report: disputes-screened'
+    >>> str(MissingFigures(["some-figure"], "a_chart"))
+    'a_chart needs figure(s) not in this report: some-figure'
     """
 
     def __init__(self, ids: list[str], chart: str = "chart") -> None:

@@ -71,8 +71,8 @@ def compare_reports(reports: Iterable[str | Path] | None = None) -> "pd.DataFram
     --------
     >>> table = compare_reports()
     >>> row = table.set_index("code").loc["mediation_success_rate"]
-    >>> row["raw"], row["report"], row["link"]
-    ('94%', 'luzhai-2021', 'report.html#mediation-success-rate')
+    >>> row["raw"], row["report"], row["link"] == "report.html#" + row["figure_id"]
+    ('94%', 'luzhai-2021', True)
     """
     import pandas as pd
 
@@ -187,8 +187,9 @@ def comparison_links(long: "pd.DataFrame", language: str = "zh") -> _HTMLTable:
 
     Examples
     --------
-    >>> html = comparison_links(compare_reports(), "en")
-    >>> 'href="report.html#mediation-success-rate"' in html
+    >>> table = compare_reports()
+    >>> html = comparison_links(table, "en")
+    >>> all(f'href="report.html#{fid}"' in html for fid in table["figure_id"])
     True
     """
     import html as _html

@@ -191,18 +191,18 @@ def format_value(row, language: str = "zh") -> str:
     Examples
     --------
     >>> from lawstats.extraction.dataset import read_figures
-    >>> f = read_figures().set_index("id", drop=False)
-    >>> format_value(f.loc["legal-consultations-answered"], "zh")
+    >>> f = read_figures().drop_duplicates("raw").set_index("raw", drop=False)
+    >>> format_value(f.loc["80余次"], "zh")
     '80–90（80余）'
-    >>> format_value(f.loc["legal-consultations-answered"], "en")
+    >>> format_value(f.loc["80余次"], "en")
     '80–90 (over 80)'
-    >>> format_value(f.loc["legal-leaflets-distributed"], "zh")
+    >>> format_value(f.loc["上万份"], "zh")
     '≥ 10000（上万）'
-    >>> format_value(f.loc["legal-leaflets-distributed"], "en")
+    >>> format_value(f.loc["上万份"], "en")
     '10,000 or more'
-    >>> format_value(f.loc["township-staff-quota-before"], "en")
+    >>> format_value(f.loc["8—13名"], "en")
     '8–13'
-    >>> format_value(f.loc["online-service-rate"], "en"), format_value(f.loc["police-assistant-ratio"], "en")
+    >>> format_value(f.loc["96.34%"], "en"), format_value(f.loc["1：1"], "en")
     ('96.34', '1:1')
     """
     check_language(language)
@@ -270,8 +270,9 @@ def select_figures(figures: "pd.DataFrame", section: str | None = None,
     >>> from lawstats.extraction.dataset import read_figures
     >>> len(select_figures(read_figures(), "五")), len(select_figures(read_figures(), "二(二)"))
     (10, 11)
-    >>> select_figures(read_figures(), ids=["items-no-trip", "items-one-trip"])["id"].tolist()
-    ['items-one-trip', 'items-no-trip']
+    >>> two = read_figures()["id"].iloc[[5, 3]].tolist()     # rows come back in report order
+    >>> select_figures(read_figures(), ids=two)["id"].tolist() == two[::-1]
+    True
     """
     keep = [True] * len(figures)
     if section is not None:
@@ -330,11 +331,12 @@ def figure_table(figures: "pd.DataFrame", language: str = "zh", section: str | N
     Examples
     --------
     >>> from lawstats.extraction.dataset import read_figures
-    >>> t = figure_table(read_figures(), "en", ids=["legal-consultations-answered"])
+    >>> f = read_figures()
+    >>> t = figure_table(f, "en", ids=f.query("raw == '80余次'")["id"].tolist())
     >>> t.columns.tolist()
     ['id', 'section', 'indicator', 'value', 'unit', 'quote', 'note']
-    >>> t.iloc[0, :5].tolist()
-    ['legal-consultations-answered', '1(1)', 'Legal consultations answered', '80–90 (over 80)', 'times']
+    >>> t.iloc[0, 1:5].tolist()
+    ['1(1)', 'Legal consultations answered', '80–90 (over 80)', 'times']
     """
     check_language(language)
     import pandas as pd

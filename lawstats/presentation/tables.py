@@ -263,7 +263,7 @@ def figures(report: "str | Path | Report | list | None" = None) -> "pd.DataFrame
     Examples
     --------
     >>> f = figures()
-    >>> row = f.set_index("id").loc["legal-consultations-answered"]
+    >>> row = f.query("raw == '80余次'").iloc[0]
     >>> row.raw, float(row.value), float(row.lower), float(row.upper), row.lower_exact
     ('80余次', nan, 80.0, 90.0, '80')
     >>> f.groupby("part", observed=True).size().index.tolist()[:4]
@@ -337,16 +337,15 @@ def interval_of(row) -> Interval:
     Examples
     --------
     >>> import lawstats
-    >>> f = figures().set_index("id", drop=False)
-    >>> row = f.loc["legal-consultations-answered"]
+    >>> f = figures().set_index("raw", drop=False)
+    >>> row = f.loc["80余次"]
     >>> row.raw, str(interval_of(row))
     ('80余次', '[80, 90]')
     >>> str(lawstats.ratio(interval_of(row), 10))      # bounds kept: 8 to 9
     '[8, 9]'
-    >>> str(interval_of(f.loc["legal-leaflets-distributed"]))
+    >>> str(interval_of(f.loc["上万份"]))
     '[10000, ∞)'
-    >>> str(lawstats.percent(interval_of(f.loc["disputes-resolved"]),
-    ...                      interval_of(f.loc["disputes-mediated"])))
+    >>> str(lawstats.percent(interval_of(f.loc["1031件"]), interval_of(f.loc["1095件"])))
     '20620/219'
     """
     from lawstats.auditing.audit import figure_interval
@@ -519,8 +518,8 @@ def checks(report: "str | Path | Report | list | None" = None) -> "pd.DataFrame"
     Examples
     --------
     >>> c = checks()
-    >>> c.query("check_id == 'mediation-success'")[["figure_id", "role", "reported"]].values.tolist()
-    [['mediation-success-rate', 'rate', 94.0], ['disputes-resolved', 'numerator', 94.0], ['disputes-mediated', 'denominator', 94.0]]
+    >>> c.query("check_id == 'mediation-success'")[["role", "reported"]].values.tolist()
+    [['rate', 94.0], ['numerator', 94.0], ['denominator', 94.0]]
     """
     from lawstats.auditing.audit import DEFAULT_CHECKS, load_audit, load_checks
 
