@@ -35,7 +35,7 @@ def _library_files() -> list[Path]:
 
 def _ids_in(text: str, ids: set[str]) -> list[str]:
     """The ids written in ``text`` as whole ids (``rate-x`` does not contain the id ``x``)."""
-    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
+    words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)*", text))
     return sorted(words & ids)
 
 

@@ -1,3 +1,3 @@
-"""The Luzhai 2021 case study: its report, annotations, checks, notebooks and charts."""
+"""The Luzhai 2021 case study: its report, annotations, checks and notebooks (data, no code: its charts are drawn in its notebooks)."""
 
 __all__: list[str] = []
