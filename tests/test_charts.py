@@ -154,7 +154,7 @@ def test_a_report_with_nothing_to_draw_gets_a_sentence(language, capsys):
             assert not CJK.search(out.replace("一、", "").replace("二、", ""))
 
 
-# -- the generic drawing helpers (lawstats.drawing) ------------------------------------------------
+# -- the generic drawing helpers (lawstats.presentation.drawing) -----------------------------------
 def test_draw_bounds_draws_each_kind_of_figure_as_what_it_allows():
     """Made-up rows (not our report's): exact, "30余", "上千" (no upper bound), a range "5—9"."""
     import matplotlib.pyplot as plt

@@ -44,7 +44,8 @@ def test_there_are_ids_and_files_to_check():
     assert len(ids) > 50, "the Luzhai case study annotates every figure of its report"
     files = _library_files()
     names = {p.relative_to(PACKAGE).as_posix() for p in files}
-    assert {"charts.py", "present.py", "tables.py", "labels.py", "templates/site/base.html.j2"} <= names
+    assert {"presentation/charts.py", "presentation/present.py", "presentation/tables.py", "labels.py",
+            "templates/site/base.html.j2"} <= names
 
 
 def test_the_check_finds_an_id_put_back():

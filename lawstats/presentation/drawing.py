@@ -83,7 +83,7 @@ def require(table: "pd.DataFrame", ids: Iterable[str], exact: bool = False) -> "
 
 
 def require_rows(table: "pd.DataFrame", why: str) -> "pd.DataFrame":
-    """``table`` itself, or :class:`~lawstats.charts.NothingToDraw` if it has no rows.
+    """``table`` itself, or :class:`~lawstats.presentation.charts.NothingToDraw` if it has no rows.
 
     ``why`` is the catalogue key of the sentence shown instead of the chart
     (e.g. ``"nothing_figures"``); see :func:`chart_or_note`.
@@ -96,7 +96,7 @@ def require_rows(table: "pd.DataFrame", why: str) -> "pd.DataFrame":
     >>> require_rows(pd.DataFrame({"id": []}), "nothing_figures")
     Traceback (most recent call last):
     ...
-    lawstats.charts.NothingToDraw: chart has nothing to draw for this report (nothing_figures)
+    lawstats.presentation.charts.NothingToDraw: chart has nothing to draw for this report (nothing_figures)
     """
     from .charts import NothingToDraw
 
