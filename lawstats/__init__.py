@@ -10,15 +10,17 @@ The public API, for an analyst:
   and arithmetic that keeps bounds: :func:`ratio`, :func:`percent`,
   :func:`share`, :func:`per_capita`, :func:`change`, :func:`relative_change`,
   :func:`difference`, :func:`total`, the :class:`Interval` type;
-* for charts drawn in notebooks (:mod:`lawstats.presentation.drawing`, :mod:`lawstats.presentation.plotting`):
-  :func:`setup_notebook`, :func:`require`, :func:`chart_or_note`, :func:`draw_bounds`,
-  :func:`bounds_legend`, :func:`value_text`, :func:`number_text`, :func:`percent_text`,
-  :func:`indicator_text`, :func:`caption`, :func:`show`, :func:`label` (words in zh and en);
-* the general pages' tables, notes and charts (:mod:`lawstats.present`, :mod:`lawstats.charts`,
-  :mod:`lawstats.compare`), keyed to no report: :func:`figure_table`, :func:`checks_table`,
-  :func:`show_chart`, :func:`compare_reports` and the others named in ``__all__``;
+* for charts drawn in notebooks (:mod:`lawstats.presentation.drawing`,
+  :mod:`lawstats.presentation.plotting`): :func:`setup_notebook`, :func:`require`,
+  :func:`require_rows`, :func:`chart_or_note`, :func:`draw_bounds`, :func:`bounds_legend`,
+  :func:`value_text`, :func:`number_text`, :func:`percent_text`, :func:`indicator_text`,
+  :func:`caption`, :func:`show`, :func:`label` (words in zh and en);
 * :func:`load_report`, :func:`parse_quantity`, :func:`find_mentions`,
   :func:`check_percent` and friends for the text itself.
+
+The pages' own tables, notes and charts (``figure_table``, ``checks_table``, ``show_chart``,
+``compare_reports`` … of :mod:`lawstats.presentation`, keyed to no report) are reachable as
+``lawstats.<name>`` too, for the notebooks, but are not part of ``__all__``.
 
 :func:`load_tables` is the older entry point that returns the exact tables
 (Decimal values, ``""`` for missing) that :mod:`lawstats.presentation.present` and
@@ -61,9 +63,15 @@ _EXPORTS = {
     "value_text": "presentation.drawing", "number_text": "presentation.drawing",
     "percent_text": "presentation.drawing", "indicator_text": "presentation.drawing",
     "caption": "presentation.drawing", "PALETTE": "presentation.drawing",
+    "require_rows": "presentation.drawing",
+}
+
+#: the general pages' own tables, notes and charts (keyed to no report): reachable at the top level so
+#: notebooks need no module path (modules move between stages), but not part of the analyst's API
+#: (``__all__``), which keeps one public way to each thing (``checks`` rather than ``load_audit``)
+_PAGE_HELPERS = {
     "load_audit": "auditing.audit", "part_note": "presentation.present", "figure_table": "presentation.present",
     "derived_table": "presentation.present", "checks_table": "presentation.present",
-    "require_rows": "presentation.drawing",
     "section_label": "presentation.present", "set_display": "presentation.present",
     "report_summary": "presentation.present", "overview_note": "presentation.present",
     "structure_note": "presentation.present", "outline_table": "presentation.present",
@@ -85,7 +93,7 @@ __version__ = "0.1.0"
 
 def __getattr__(name: str) -> Any:
     """Import a public name's module on first use (PEP 562)."""
-    module = _EXPORTS.get(name)
+    module = _EXPORTS.get(name) or _PAGE_HELPERS.get(name)
     if module is None:
         raise AttributeError(f"module 'lawstats' has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{module}", __name__), name)
@@ -94,4 +102,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | set(_PAGE_HELPERS))
