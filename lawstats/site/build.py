@@ -10,7 +10,7 @@
    :class:`lawstats.site.notebooks.NotebookRunner` (kernels forked from a warm
    process, one per core at a time), in the notebooks' folder, with the
    parameters injected after the cell tagged ``parameters`` (papermill's
-   convention), and rendered twice (:func:`lawstats.site.render_notebook_pages`)
+   convention), and rendered twice (:func:`lawstats.site.render.render_notebook_pages`)
    as each one finishes; the entry is written to the cache;
 3. meanwhile the index and the annotated report are rendered (or taken from
    the cache, under a key over the same inputs);
