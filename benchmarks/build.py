@@ -82,6 +82,9 @@ def _project(tmp: Path, sources: list[Path], at_least: int) -> list[Path]:
     # a frozen copy of the package, imported first (PYTHONPATH): edits made to
     # the work tree while the benchmark runs must not invalidate its cache
     shutil.copytree(ROOT / "lawstats", tmp / "lawstats", ignore=shutil.ignore_patterns("__pycache__"))
+    # pyproject.toml marks the copy a checkout (lawstats.paths.checkout_dir), as `make html` sees the
+    # project: the notebooks read data/'s tables instead of extracting the report again
+    shutil.copyfile(ROOT / "pyproject.toml", tmp / "pyproject.toml")
     if (ROOT / "requirements" / "lock.txt").is_file():
         (tmp / "requirements").mkdir()
         shutil.copyfile(ROOT / "requirements" / "lock.txt", tmp / "requirements" / "lock.txt")

@@ -91,8 +91,12 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="lawstats-profile-") as tmp:
         work = Path(tmp)
-        for name in ("notebooks", "data"):
-            shutil.copytree(ROOT / name, work / name)
+        sys.path.insert(0, str(ROOT / "benchmarks"))
+        from build import _project  # the same project as benchmarks/build.py builds
+
+        from lawstats.site.notebooks import report_notebooks
+
+        _project(work, report_notebooks(), 0)
         t, cpu, children = time.perf_counter(), _cpu_self(), _cpu_children()
         result = build.build_site(out_dir=work / "site", notebooks_dir=work / "notebooks",
                                   cache_dir=work / "cache", data_dir=work / "data",

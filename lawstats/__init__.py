@@ -91,6 +91,18 @@ __all__ = sorted(_EXPORTS)
 __version__ = "0.1.0"
 
 
+def _module_of(name: str) -> str | None:
+    """The module a lazily imported name comes from (``"lawstats.presentation.tables"``), or None.
+
+    Examples
+    --------
+    >>> _module_of("figures"), _module_of("no_such_name")
+    ('lawstats.presentation.tables', None)
+    """
+    module = _EXPORTS.get(name) or _PAGE_HELPERS.get(name)
+    return f"{__name__}.{module}" if module is not None else None
+
+
 def __getattr__(name: str) -> Any:
     """Import a public name's module on first use (PEP 562)."""
     module = _EXPORTS.get(name) or _PAGE_HELPERS.get(name)

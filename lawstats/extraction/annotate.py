@@ -128,7 +128,8 @@ def read_yaml(path: str | Path, what: str):
 
     path = Path(path)
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's safe loader when PyYAML has it (same result, about ten times faster)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise AnnotationError(f"{path}: no such {what} file") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -420,7 +420,8 @@ def _read_meta(path: Path) -> dict:
 
     try:
         data = read_text_file(meta_path, what="a YAML provenance file")
-        meta = yaml.safe_load(data.decode("utf-8"))
+        # libyaml's safe loader when PyYAML has it (same result, about ten times faster)
+        meta = yaml.load(data.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ReportError(str(meta_path), f"is not valid YAML provenance: {exc}") from None
     if not isinstance(meta, dict):

@@ -308,31 +308,127 @@ def _site_pages(*, report: Path, data_dir: Path | None, pages: list[dict], langu
 _CJK_RANGE = "U+2E80-2FFF, U+3000-303F, U+3100-9FFF, U+F900-FAFF, U+FE30-FE4F, U+FF00-FFEF"
 
 
-def _add_font(site: Path, cache: Path) -> None:
+def _font_chars(chars: Iterable[str]) -> str:
+    """The characters that decide the site font's subset: those beyond ASCII, sorted, once each.
+
+    (The subset always holds printable ASCII: :func:`lawstats.site.render.cjk_font_files`.)
+
+    Examples
+    --------
+    >>> _font_chars("法治 report 法规")
+    '治法规'
+    """
+    return "".join(sorted({c for c in chars if ord(c) > 0x7E}))
+
+
+def _font_key(chars: str) -> str:
+    """The cache key of the subset font for ``chars`` (and the tools' versions)."""
+    from importlib.metadata import version
+
+    tools = f"fonttools {version('fonttools')}, pylopdf-fonts-zh-cn {version('pylopdf-fonts-zh-cn')}\n"
+    return hashlib.sha256((tools + _font_chars(chars)).encode("utf-8")).hexdigest()[:32]
+
+
+def write_font_entry(chars: str, entry: str | Path) -> None:
+    """Subset the site's font to ``chars`` and store it (``font.woff``, ``licence.txt``) as cache entry ``entry``."""
+    from lawstats.site.render import cjk_font_files
+
+    files = cjk_font_files([_font_chars(chars)])
+    _store(Path(entry), {"font.woff": files["font"], "licence.txt": files["licence"]})
+
+
+def _foreseen_chars(site_files: dict[str, bytes], notebooks: list[Path], language: str) -> str:
+    """The characters the pages will most likely hold, known before any notebook has run.
+
+    Those of the index and the annotated report (the whole report text), of
+    the notebooks' code and of their prose in ``language``, and of the words
+    catalogue in ``language``.  The site's font holds these and whatever else
+    the finished pages use (:func:`_add_font`), so the subset can be made while
+    the notebooks run.
+    """
+    from lawstats.labels import LABELS, label
+    from lawstats.site.render import localize_markdown
+
+    chars: set[str] = set()
+    for name, data in site_files.items():
+        if name.endswith(".html"):
+            chars.update(data.decode("utf-8"))
+    for path in notebooks:
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        for cell in cells:
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else str(source)
+            chars.update(localize_markdown(source, language) if cell.get("cell_type") == "markdown" else source)
+    for key in LABELS:
+        chars.update(label(key, language))
+    return "".join(sorted(chars))
+
+
+class _FontJob:
+    """The subset font of the foreseen characters, made by a process of its own while the notebooks run."""
+
+    def __init__(self, chars: str, cache: Path) -> None:
+        import subprocess
+
+        self.chars = _font_chars(chars)
+        self.entry = cache / "fonts" / _font_key(chars)
+        self.process = None
+        if not self._ready():
+            self.entry.parent.mkdir(parents=True, exist_ok=True)
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", "import sys; from lawstats.site.build import write_font_entry; "
+                                       "write_font_entry(sys.stdin.read(), sys.argv[1])", str(self.entry)],
+                # its errors, if any, are raised again when the font is made here instead
+                stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                text=True, encoding="utf-8")
+            try:
+                self.process.stdin.write(self.chars)
+                self.process.stdin.close()
+            except OSError:  # it failed at once: the font is made in this process at the end
+                pass
+
+    def _ready(self) -> bool:
+        return (self.entry / "font.woff").is_file() and (self.entry / "licence.txt").is_file()
+
+    def result(self, chars: str) -> Path | None:
+        """The entry, if it was made for exactly ``chars``; waits for the process."""
+        if self.process is not None:
+            self.process.wait()
+        return self.entry if _font_chars(chars) == self.chars and self._ready() else None
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+
+def _add_font(site: Path, cache: Path, foreseen: "_FontJob | None" = None) -> None:
     """Put the subset web font for the characters of every page into ``static/site.css``.
 
     The font goes into the stylesheet as a ``data:`` URL, so it is there at the
     first layout (a separately loaded font leaves the first table cells in a
-    fallback font in Chromium); its licence is written beside it.  The subset
-    is cached by its character set.
+    fallback font in Chromium); its licence is written beside it.  The font
+    holds the characters of every page and those ``foreseen`` (a
+    :class:`_FontJob` started while the notebooks ran, whose subset is used
+    when the pages hold no character it lacks); the subset is cached by its
+    character set.
     """
     import base64
 
-    from lawstats.site.render import FONT_LICENCE, cjk_font_files
+    from lawstats.site.render import FONT_LICENCE
 
-    chars: set[str] = set()
+    chars: set[str] = set(foreseen.chars) if foreseen is not None else set()
     for page in sorted(site.rglob("*.html")):
         chars.update(page.read_text(encoding="utf-8"))
-    from importlib.metadata import version
-
-    tools = f"fonttools {version('fonttools')}, pylopdf-fonts-zh-cn {version('pylopdf-fonts-zh-cn')}\n"
-    key = hashlib.sha256((tools + "".join(sorted(chars))).encode("utf-8")).hexdigest()[:32]
-    entry = cache / "fonts" / key
-    if not ((entry / "font.woff").is_file() and (entry / "licence.txt").is_file()):
-        files = cjk_font_files(["".join(sorted(chars))])
-        entry.mkdir(parents=True, exist_ok=True)
-        (entry / "font.woff").write_bytes(files["font"])
-        (entry / "licence.txt").write_bytes(files["licence"])
+    wanted = "".join(sorted(chars))
+    entry = foreseen.result(wanted) if foreseen is not None else None
+    if entry is None:
+        entry = cache / "fonts" / _font_key(wanted)
+        if not ((entry / "font.woff").is_file() and (entry / "licence.txt").is_file()):
+            write_font_entry(wanted, entry)
     font = base64.b64encode((entry / "font.woff").read_bytes()).decode("ascii")
     face = ('@font-face {\n  font-family: "lawstats-cjk";\n'
             f'  src: url("data:font/woff;base64,{font}") format("woff");\n'
@@ -563,90 +659,101 @@ def build_site(
     failures: list[dict] = []
     from lawstats.site.notebooks import NotebookRunner
 
-    # Kernels run in processes of their own, driven from a thread of this one; this
-    # thread renders the index and the pages meanwhile and stays interruptible:
-    # leaving the block by any exception (Ctrl-C included) kills every kernel.
-    with NotebookRunner(jobs=workers, kernel=kernel, timeout=timeout,
-                        env={"LAWSTATS_MAX_BYTES": str(max_bytes)}) as runner:
-        for job in todo:
-            runner.submit(job["path"], job["parameters"], tag=job)
-        results_iter = runner.results()  # starts the kernels
-
-        # the index and the annotated report, while the notebooks run
-        site_key = cache_key(
-            json.dumps([[p["name"], p["title"], p["entry"].name] for p in pages]).encode(), key_parameters, digest)
-        site_entry = cache / "site" / site_key[:32]
-        site_cached = temporary_cache is None and (site_entry / "files.json").is_file()
-        if site_cached:
-            site_files = {name: (site_entry / name).read_bytes()
-                          for name in json.loads((site_entry / "files.json").read_text())}
-        else:
-            site_files = _site_pages(report=report_path, data_dir=data,
-                                     pages=[{k: p[k] for k in ("title", "href", "code_href")} for p in pages],
-                                     language=language, max_bytes=max_bytes)
-
-        for run in results_iter:
-            job = run.tag
-            name = run.path.name
-            outcome = _render_and_store(run, job) if run.ok else run.outcome
-            if outcome["ok"]:
-                timings[name] = round(outcome["seconds"], 2)
-                results[name] = NotebookResult(name, "executed", outcome["seconds"])
-                log.notebook(name, f"executed in {outcome['seconds']:.1f} s")
-            else:
-                log.notebook(name, f"FAILED ({outcome['ename']})")
-                runner.cancel_pending()
-                failures.append(outcome)
-    for job in todo:
-        name = Path(job["path"]).name
-        if failures and name not in results and name not in {f["notebook"] for f in failures}:
-            log.notebook(name, "skipped (another notebook failed)")
-
-    if cache_dir is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        timings_file.write_text(json.dumps(dict(sorted(timings.items())), indent=1) + "\n")
-    if failures:
-        if temporary_cache is not None:
-            temporary_cache.cleanup()
-        failures.sort(key=lambda f: f["notebook"])
-        raise _build_error(failures, out)
-
-    if not site_cached and temporary_cache is None:
-        _store(site_entry, {**{name: data for name, data in site_files.items()},
-                            "files.json": json.dumps(sorted(site_files)).encode()})
-
-    # assemble the new site beside the old one, then swap
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    font_job: _FontJob | None = None
     try:
-        os.chmod(tmp, 0o755)
-        for name, data_bytes in sorted(site_files.items()):
-            (tmp / name).parent.mkdir(parents=True, exist_ok=True)
-            (tmp / name).write_bytes(data_bytes)
-        (tmp / "code").mkdir()
-        for page in pages:
-            entry = page["entry"]
-            shutil.copyfile(entry / "reader.html", tmp / f"{page['name']}.html")
-            shutil.copyfile(entry / "code.html", tmp / "code" / f"{page['name']}.html")
-            os.utime(entry)
-        _add_font(tmp, cache)
-        written = tuple(sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*.html")))
-        _swap(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    finally:
-        if temporary_cache is not None:
-            temporary_cache.cleanup()
+        # Kernels run in processes of their own, driven from a thread of this one; this
+        # thread renders the index and the pages meanwhile and stays interruptible:
+        # leaving the block by any exception (Ctrl-C included) kills every kernel.
+        with NotebookRunner(jobs=workers, kernel=kernel, timeout=timeout,
+                            env={"LAWSTATS_MAX_BYTES": str(max_bytes)}) as runner:
+            for job in todo:
+                runner.submit(job["path"], job["parameters"], tag=job)
+            results_iter = runner.results()  # starts the kernels
 
-    if temporary_cache is None:
-        for page in pages:
-            _prune(nb_cache, page["name"], _KEEP_ENTRIES)
-        os.utime(site_entry)
-        site_dir = cache / "site"
-        entries = [p for p in site_dir.iterdir() if _is_entry(p, "files.json") and len(p.name) == 32]
-        for old in sorted(entries, key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP_ENTRIES:]:
-            shutil.rmtree(old, ignore_errors=True)
+            # the index and the annotated report, while the notebooks run
+            site_key = cache_key(
+                json.dumps([[p["name"], p["title"], p["entry"].name] for p in pages]).encode(), key_parameters, digest)
+            site_entry = cache / "site" / site_key[:32]
+            site_cached = temporary_cache is None and (site_entry / "files.json").is_file()
+            if site_cached:
+                site_files = {name: (site_entry / name).read_bytes()
+                              for name in json.loads((site_entry / "files.json").read_text())}
+            else:
+                site_files = _site_pages(report=report_path, data_dir=data,
+                                         pages=[{k: p[k] for k in ("title", "href", "code_href")} for p in pages],
+                                         language=language, max_bytes=max_bytes)
+            # the font's subset, made by a process of its own while the notebooks run
+            font_job = _FontJob(_foreseen_chars(site_files, paths, language), cache)
+
+            for run in results_iter:
+                job = run.tag
+                name = run.path.name
+                outcome = _render_and_store(run, job) if run.ok else run.outcome
+                if outcome["ok"]:
+                    timings[name] = round(outcome["seconds"], 2)
+                    results[name] = NotebookResult(name, "executed", outcome["seconds"])
+                    log.notebook(name, f"executed in {outcome['seconds']:.1f} s")
+                else:
+                    log.notebook(name, f"FAILED ({outcome['ename']})")
+                    runner.cancel_pending()
+                    failures.append(outcome)
+        for job in todo:
+            name = Path(job["path"]).name
+            if failures and name not in results and name not in {f["notebook"] for f in failures}:
+                log.notebook(name, "skipped (another notebook failed)")
+
+        if cache_dir is not None:
+            cache.mkdir(parents=True, exist_ok=True)
+            timings_file.write_text(json.dumps(dict(sorted(timings.items())), indent=1) + "\n")
+        if failures:
+            if font_job is not None:
+                font_job.stop()
+            if temporary_cache is not None:
+                temporary_cache.cleanup()
+            failures.sort(key=lambda f: f["notebook"])
+            raise _build_error(failures, out)
+
+        if not site_cached and temporary_cache is None:
+            _store(site_entry, {**{name: data for name, data in site_files.items()},
+                                "files.json": json.dumps(sorted(site_files)).encode()})
+
+        # assemble the new site beside the old one, then swap
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+        try:
+            os.chmod(tmp, 0o755)
+            for name, data_bytes in sorted(site_files.items()):
+                (tmp / name).parent.mkdir(parents=True, exist_ok=True)
+                (tmp / name).write_bytes(data_bytes)
+            (tmp / "code").mkdir()
+            for page in pages:
+                entry = page["entry"]
+                shutil.copyfile(entry / "reader.html", tmp / f"{page['name']}.html")
+                shutil.copyfile(entry / "code.html", tmp / "code" / f"{page['name']}.html")
+                os.utime(entry)
+            _add_font(tmp, cache, font_job)
+            written = tuple(sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*.html")))
+            _swap(tmp, out)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        finally:
+            if font_job is not None:
+                font_job.stop()
+            if temporary_cache is not None:
+                temporary_cache.cleanup()
+
+        if temporary_cache is None:
+            for page in pages:
+                _prune(nb_cache, page["name"], _KEEP_ENTRIES)
+            os.utime(site_entry)
+            site_dir = cache / "site"
+            entries = [p for p in site_dir.iterdir() if _is_entry(p, "files.json") and len(p.name) == 32]
+            for old in sorted(entries, key=lambda p: p.stat().st_mtime, reverse=True)[_KEEP_ENTRIES:]:
+                shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if font_job is not None:  # a build that failed or was interrupted
+            font_job.stop()
 
     seconds = time.perf_counter() - started
     ordered = tuple(results[p.name] for p in paths)

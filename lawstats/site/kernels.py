@@ -45,6 +45,9 @@ KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshe
                   "jupyter_client.session", "zmq", "tornado.ioloop")
 #: Never imported in the zygote: they configure themselves for the running kernel at import.
 _NOT_BEFORE_KERNEL = ("matplotlib_inline",)
+#: Called in the zygote after the imports, when their module was imported: work every kernel
+#: would repeat, kept in memory that the kernels share (the chart font's entry in matplotlib).
+_WARM = ("lawstats.presentation.fonts:register_cjk_font",)
 #: Not followed when listing what the project's modules import: the build's side, not a kernel's.
 _BUILD_SIDE = ("nbconvert", "nbclient", "jupyter_client.manager", "playwright", "concurrent", "multiprocessing")
 
@@ -61,20 +64,27 @@ def fork_available() -> bool:
 
 
 def notebook_imports(sources: Iterable[str]) -> list[str]:
-    """The top-level modules imported by code cells, in order of first appearance.
+    """The modules code cells import, and the names they take from them, in order of first appearance.
 
-    Only ``import a.b`` and ``from a.b import c`` statements are read (the
-    module ``a.b``); relative imports and cells that do not parse are skipped.
+    ``import a.b`` and ``from a.b import c`` give the module ``a.b``; a name
+    imported from a module (``from lawstats import figures``) or read as an
+    attribute of an imported one (``lawstats.figures()`` after ``import
+    lawstats``) gives ``a.name`` too, so that :func:`module_closure` can follow
+    a package that imports its public names lazily.  Relative imports and
+    cells that do not parse are skipped.
 
     Examples
     --------
     >>> notebook_imports(["import pandas as pd\\nfrom lawstats.presentation.charts import show_chart",
-    ...                   "from lawstats.presentation.charts import x\\nimport os, json", "%matplotlib inline"])
-    ['pandas', 'lawstats.presentation.charts', 'os', 'json']
+    ...                   "import os, json", "%matplotlib inline"])
+    ['pandas', 'lawstats.presentation.charts', 'lawstats.presentation.charts.show_chart', 'os', 'json']
+    >>> notebook_imports(["import lawstats as ls", "t = ls.figures()"])
+    ['lawstats', 'lawstats.figures']
     """
     import ast
 
     found: dict[str, None] = {}
+    aliases: dict[str, str] = {}  # local name -> the module it names (a cell's imports serve the next ones)
     for source in sources:
         try:
             tree = ast.parse(source)
@@ -84,8 +94,18 @@ def notebook_imports(sources: Iterable[str]) -> list[str]:
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     found.setdefault(alias.name, None)
+                    if alias.asname:
+                        aliases[alias.asname] = alias.name
+                    else:
+                        aliases.setdefault(alias.name.partition(".")[0], alias.name.partition(".")[0])
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 found.setdefault(node.module, None)
+                for alias in node.names:
+                    if alias.name != "*":
+                        found.setdefault(f"{node.module}.{alias.name}", None)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in aliases:
+                found.setdefault(f"{aliases[node.value.id]}.{node.attr}", None)
     return list(found)
 
 
@@ -113,19 +133,29 @@ def _imports_of_file(path: Path, package: str) -> list[str]:
 
 
 def module_closure(modules: Iterable[str], package: str = "lawstats") -> list[str]:
-    """``modules`` and, for those of ``package``, every module their source imports, recursively.
+    """The modules to preload: those of ``modules`` and, for ``package``'s, every module they import.
 
     The modules of ``package`` import their heavy dependencies inside functions
-    (so that importing them stays cheap); a warm kernel wants those too.  Only
-    source is read, nothing is imported; modules of the build's side
-    (nbconvert, nbclient, ...) are left out.
+    (so that importing them stays cheap); a warm kernel wants those too, so
+    their source is followed recursively.  A name of ``package`` that is not a
+    module (``lawstats.figures``, from :func:`notebook_imports`) is looked up in
+    the package's table of lazily imported names (its ``_module_of``) and the
+    module behind it is followed instead.  Names outside ``package`` are kept
+    as they are (``pandas.DataFrame`` too: the zygote imports only what is a
+    module).  Nothing is imported but the top of ``package`` (which imports
+    nothing heavy); modules of the build's side (nbconvert, nbclient, ...) are
+    left out.
 
     Examples
     --------
     >>> closure = module_closure(["lawstats.presentation.plotting"])
     >>> "lawstats.presentation.plotting" in closure and "seaborn" in closure and "lawstats.presentation.fonts" in closure
     True
+    >>> closure = module_closure(["pandas", "lawstats", "lawstats.figures", "lawstats.nothing"])
+    >>> "lawstats.presentation.tables" in closure, [m for m in closure if m.endswith(("figures", "nothing"))]
+    (True, [])
     """
+    import importlib
     import importlib.util
 
     seen: dict[str, None] = {}
@@ -134,14 +164,25 @@ def module_closure(modules: Iterable[str], package: str = "lawstats") -> list[st
         name = todo.pop(0)
         if name in seen or name.startswith(_BUILD_SIDE):
             continue
-        seen[name] = None
+        parent, _, attr = name.rpartition(".")
         if name != package and not name.startswith(package + "."):
+            seen[name] = None  # another library's module, or a name in one: the zygote tells them apart
             continue
         try:
             spec = importlib.util.find_spec(name)
         except (ImportError, ValueError):
+            spec = None
+        if spec is None:  # not a module: a name the package may import lazily
+            try:
+                resolve = getattr(importlib.import_module(parent), "_module_of", None)
+            except ImportError:
+                resolve = None
+            target = resolve(attr) if callable(resolve) else None
+            if target:
+                todo.insert(0, target)
             continue
-        if spec is None or not spec.origin or not spec.origin.endswith(".py"):
+        seen[name] = None
+        if not spec.origin or not spec.origin.endswith(".py"):
             continue
         is_package = bool(spec.submodule_search_locations)
         todo += _imports_of_file(Path(spec.origin), name if is_package else name.rpartition(".")[0])
@@ -430,10 +471,21 @@ def _serve(control_fd: int, modules: list[str], kernels: list[int]) -> None:
     import importlib
 
     for name in (*KERNEL_MODULES, *modules):
+        parent, _, attr = name.rpartition(".")
+        owner = sys.modules.get(parent)
+        if owner is not None and not isinstance(getattr(owner, attr, sys), type(sys)):
+            continue  # a name in a module (pandas.DataFrame), not a module
         try:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the notebook's own import will report it
             pass
+    for name in _WARM:
+        module, _, function = name.partition(":")
+        if module in sys.modules:
+            try:
+                getattr(sys.modules[module], function)()
+            except Exception:  # noqa: BLE001 - the notebook's own call will report it
+                pass
     signal.signal(signal.SIGCHLD, _reap)  # kernels are waited for (their CPU time counts as ours)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ended by its control socket, not by Ctrl-C
     control = socket.socket(fileno=control_fd)
