@@ -42,7 +42,12 @@ __all__ = ["KernelFactory", "ForkProvisioner", "fork_available", "notebook_impor
 
 #: What every IPython kernel imports before running a cell.
 KERNEL_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "IPython",
-                  "jupyter_client.session", "zmq", "tornado.ioloop")
+                  "jupyter_client.session", "zmq", "tornado.ioloop",
+                  # what starting the kernel (IPKernelApp.initialize) imports besides: 0.1 s each time
+                  "ipykernel.debugger", "IPython.core.completerlib", "IPython.core.debugger",
+                  "IPython.core.oinspect", "IPython.core.pylabtools", "IPython.core.logger", "IPython.extensions",
+                  "matplotlib.backends.backend_agg", "tornado.gen", "tornado.locks", "tornado.queues",
+                  "http.server", "mimetypes", "faulthandler", "psutil")
 #: Never imported in the zygote: they configure themselves for the running kernel at import.
 _NOT_BEFORE_KERNEL = ("matplotlib_inline",)
 #: Called in the zygote after the imports, when their module was imported: work every kernel
@@ -376,6 +381,47 @@ class ForkProvisioner(_provisioner_base()):  # type: ignore[misc]
         self.pid = self.pgid = self.process.pid
         self.cwd = cwd or os.getcwd()
         return self.connection_info
+
+    async def _ended(self, timeout: float | None = None) -> None:
+        """Return when the kernel has ended (end of file on its socket), or after ``timeout`` seconds.
+
+        jupyter_client polls every 0.1 s, so each notebook's shutdown took at
+        least that; here the event loop wakes up when the socket closes.
+        """
+        import asyncio
+
+        process = self.process
+        if process is None:
+            return
+        loop = asyncio.get_running_loop()
+        deadline = None if timeout is None else loop.time() + timeout
+        while process.poll() is None:
+            left = 0.1 if deadline is None else min(0.1, deadline - loop.time())
+            if left <= 0:
+                return
+            ended = loop.create_future()
+            try:
+                fd = process.link.fileno()
+                loop.add_reader(fd, lambda: ended.done() or ended.set_result(None))
+            except (OSError, ValueError, NotImplementedError):  # closed meanwhile, or a loop without readers
+                await asyncio.sleep(min(left, 0.01))
+                continue
+            try:
+                await asyncio.wait_for(ended, left)
+            except asyncio.TimeoutError:
+                pass
+            finally:
+                loop.remove_reader(fd)
+
+    async def kill(self, restart: bool = False) -> None:
+        """Kill the kernel and wait (at most 5 s) until it has ended, so that no poll has to wait."""
+        await super().kill(restart=restart)
+        await self._ended(5.0)
+
+    async def wait(self) -> int | None:
+        """Wait for the kernel's end (see :meth:`_ended`)."""
+        await self._ended()
+        return await super().wait()
 
 
 # --------------------------------------------------------------------------- the zygote (kernel side)

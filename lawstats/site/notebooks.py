@@ -12,6 +12,7 @@ it, with the same kernel setup (:func:`setup_kernel`) and environment
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -228,6 +229,55 @@ class NotebookRun:
         return bool(self.outcome and self.outcome["ok"])
 
 
+@functools.lru_cache(maxsize=1)
+def _ready_client_class():
+    """jupyter_client's asynchronous kernel client, ready as soon as the kernel is.
+
+    ``AsyncKernelClient.wait_for_ready`` ends by reading IOPub until it has
+    been quiet for 0.2 s: a fixed 0.2 s per notebook, the longest part of
+    starting a forked kernel.  This one waits for what that flush is there
+    for: the ``idle`` status that follows its own ``kernel_info`` request on
+    IOPub.  Messages on one socket keep their order, so every message the
+    kernel published before has arrived by then; as in jupyter_client, no such
+    status within 0.2 s (IOPub not connected yet) asks again.
+    """
+    import time
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyClient(AsyncKernelClient):
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+            while True:
+                self.kernel_info()
+                try:
+                    reply = await self.shell_channel.get_msg(timeout=1)
+                except Empty:
+                    reply = None
+                if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                    if await self._idle_after(reply["parent_header"].get("msg_id"), 0.2):
+                        self._handle_kernel_info_reply(reply)
+                        return
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+        async def _idle_after(self, msg_id: str | None, quiet: float) -> bool:
+            """Read IOPub until the idle status of request ``msg_id``; False after ``quiet`` s of nothing."""
+            while True:
+                try:
+                    msg = await self.iopub_channel.get_msg(timeout=quiet)
+                except Empty:
+                    return False
+                if (msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle"
+                        and msg["parent_header"].get("msg_id") == msg_id):
+                    return True
+
+    return ReadyClient
+
+
 class NotebookRunner:
     """Execute notebooks concurrently, each in a new kernel of its own; the one executor of lawstats.
 
@@ -395,7 +445,7 @@ class NotebookRunner:
                 where["cell"] = cell_index
 
             kernel_id = str(uuid.uuid4())
-            km = AsyncKernelManager(kernel_name=self.kernel,
+            km = AsyncKernelManager(kernel_name=self.kernel, client_factory=_ready_client_class(),
                                     connection_file=str(self._connections / f"kernel-{kernel_id}.json"))
             km.kernel_id = kernel_id
             if self._factory is not None:
@@ -409,7 +459,9 @@ class NotebookRunner:
                 nb, km=km, timeout=self.timeout, record_timing=False, allow_errors=False,
                 resources={"metadata": {"path": str(path.parent)}},
                 # the kernel's own log: only errors (not the note that it listens on localhost TCP)
-                extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_SETUP}", "--IPKernelApp.log_level=ERROR"],
+                # no input history database (~/.ipython/…/history.sqlite): a build writes nothing of IPython's
+                extra_arguments=[f"--IPKernelApp.exec_lines={KERNEL_SETUP}", "--IPKernelApp.log_level=ERROR",
+                                 "--HistoryManager.enabled=False"],
                 on_cell_execute=on_cell_execute, log=quiet,
             )
             env = {**os.environ, **kernel_env(run.parameters.get("language", "zh")), **self.env}
