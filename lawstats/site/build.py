@@ -379,8 +379,10 @@ class _FontJob:
         if not self._ready():
             self.entry.parent.mkdir(parents=True, exist_ok=True)
             self.process = subprocess.Popen(
-                [sys.executable, "-c", "import sys; from lawstats.site.build import write_font_entry; "
-                                       "write_font_entry(sys.stdin.read(), sys.argv[1])", str(self.entry)],
+                # at a lower priority (nice 10): it uses the CPU the kernels leave, without delaying them
+                [sys.executable, "-c", "import os, sys; os.nice(10); from lawstats.site.build import "
+                                       "write_font_entry; write_font_entry(sys.stdin.read(), sys.argv[1])",
+                 str(self.entry)],
                 # its errors, if any, are raised again when the font is made here instead
                 stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                 text=True, encoding="utf-8")
