@@ -58,6 +58,8 @@ AUDIT = pd.DataFrame({
 
 
 def _notebook(cells):
+    """The notebook's JSON text.  Called when a test writes it, not at import: nbformat (through
+    jsonschema) costs about a CPU-second to import, which every test worker would pay at collection."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
@@ -73,7 +75,7 @@ def _notebook(cells):
 
 
 PARAMETERS = ("code", 'report = None\nlanguage = "zh"', ["parameters"])
-CHART = _notebook([
+CHART = [
     ("md", "# Chart page\n\nA page with a chart.", None),
     PARAMETERS,
     ("code", "import matplotlib.pyplot as plt\nSECRET_SETUP = 1", ["hide-input"]),
@@ -81,25 +83,25 @@ CHART = _notebook([
              'ax.set(title="Two bars", xlabel="kind", ylabel="count")\nplt.show()', None),
     ("code", "print('removed')", ["remove-cell"]),
     ("code", "print(language, report)", None),
-])
-TABLE = _notebook([
+]
+TABLE = [
     ("md", "# Table page", None),
     PARAMETERS,
     ("code", "import pandas as pd\npd.DataFrame({'x': [1, 2]}).style.highlight_max()", None),
-])
-FAILING = _notebook([
+]
+FAILING = [
     ("md", "# Broken", None),
     PARAMETERS,
     ("code", "x = 1", None),
     ("code", "y = undefined_name + 1\nprint(y)", None),
-])
+]
 
 
 def _make_project(root: Path) -> Path:
     (root / "notebooks").mkdir(parents=True)
     (root / "data").mkdir()
-    (root / "notebooks" / "01-chart.ipynb").write_text(CHART)
-    (root / "notebooks" / "02-table.ipynb").write_text(TABLE)
+    (root / "notebooks" / "01-chart.ipynb").write_text(_notebook(CHART))
+    (root / "notebooks" / "02-table.ipynb").write_text(_notebook(TABLE))
     (root / "report.txt").write_text(REPORT_TEXT, encoding="utf-8")
     _figures(REPORT_TEXT).to_csv(root / "data" / "figures.csv", index=False)
     AUDIT.to_csv(root / "data" / "audit.csv", index=False)
@@ -237,7 +239,7 @@ def test_touching_one_notebook_executes_only_it(copy_of):
 @pytest.mark.slow
 def test_failing_notebook_names_it_and_keeps_the_previous_site(copy_of, capsys, monkeypatch):
     before = _snapshot(copy_of / "site")
-    (copy_of / "notebooks" / "03-broken.ipynb").write_text(FAILING)
+    (copy_of / "notebooks" / "03-broken.ipynb").write_text(_notebook(FAILING))
     with pytest.raises(BuildError) as info:
         _build(copy_of)
     error = info.value

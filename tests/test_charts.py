@@ -56,11 +56,15 @@ def _draw(fig) -> bytes:
     return buffer.getvalue()
 
 
-def _texts(fig) -> list[str]:
-    """Every piece of text a reader sees in a chart: titles, labels, ticks, legends, annotations."""
+def _texts(fig, drawn: bool = False) -> list[str]:
+    """Every piece of text a reader sees in a chart: titles, labels, ticks, legends, annotations.
+
+    The figure is drawn first (tick labels are made when drawing) unless ``drawn`` says it already was.
+    """
     from matplotlib.text import Text
 
-    fig.canvas.draw()
+    if not drawn:
+        fig.canvas.draw()
     return [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
@@ -73,13 +77,31 @@ def test_every_chart_function_is_tested():
     assert public <= set(CHARTS)
 
 
+@pytest.fixture(scope="module")
+def drawn(data):
+    """``drawn(name, language)``: the chart made and rendered to PNG once per module, warnings as errors.
+
+    The three tests below read the same chart (as test_case_study_chart_* read ``study_charts``):
+    made and rendered once, not once per test, which halves the module's drawing time.
+    """
+    made: dict = {}
+
+    def draw(name: str, language: str):
+        if (name, language) not in made:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")
+                fig = CHARTS[name](data, language)
+            made[name, language] = fig, _draw(fig)
+        return made[name, language]
+
+    return draw
+
+
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("name", sorted(CHARTS))
-def test_chart_draws_without_warnings(name, language, data):
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        fig = CHARTS[name](data, language)
-    assert _draw(fig).startswith(b"\x89PNG")
+def test_chart_draws_without_warnings(name, language, drawn):
+    fig, png = drawn(name, language)  # made and saved with every warning an error
+    assert png.startswith(b"\x89PNG")
     assert fig.lawstats_alt and len(fig.lawstats_alt) > 30
     titles = [ax.get_title() for ax in fig.axes] + [fig._suptitle.get_text() if fig._suptitle else ""]
     assert any(t.strip() for t in titles), "a chart says what it shows"
@@ -91,17 +113,17 @@ def test_chart_draws_without_warnings(name, language, data):
 
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
-def test_english_charts_have_no_chinese(name, data):
-    fig = CHARTS[name](data, "en")
-    texts = _texts(fig)
+def test_english_charts_have_no_chinese(name, drawn):
+    fig, _ = drawn(name, "en")
+    texts = _texts(fig, drawn=True)
     assert texts
     chinese = [t for t in texts + [fig.lawstats_alt] if CJK.search(t)]
     assert not chinese, f"{name}: Chinese in an English chart: {chinese}"
 
 
 @pytest.mark.parametrize("name", sorted(CHARTS))
-def test_chinese_charts_are_in_chinese(name, data):
-    fig = CHARTS[name](data, "zh")
+def test_chinese_charts_are_in_chinese(name, drawn):
+    fig, _ = drawn(name, "zh")
     title = fig._suptitle.get_text() if fig._suptitle else fig.axes[0].get_title()
     assert CJK.search(title) and CJK.search(fig.lawstats_alt)
 

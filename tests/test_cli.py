@@ -218,6 +218,9 @@ def test_data_writes_then_check_detects_changes(capsys, tmp_path, root):
 
 
 # -- the real entry point ----------------------------------------------------------------
+# An integration test: three fresh interpreters run the installed console script (about 2 CPU-seconds
+# of start-up and imports), so it runs in `make test`, not in the inner loop of `make test-fast`.
+@pytest.mark.slow
 def test_the_installed_command_runs(mutated):
     exe = Path(sys.executable).with_name("lawstats")
     exe = str(exe) if exe.exists() else shutil.which("lawstats")
