@@ -1,7 +1,9 @@
 """lawstats as an installed tool: a non-editable install in a fresh venv builds sites from any folder.
 
-The install uses the lock as constraints and pip's ordinary sources (here the local wheel folder
-and cache), as a user's `pip install -c requirements/lock.txt .` would.  The reports are composed
+pip builds the wheel as a user's `pip install -c requirements/lock.txt .` would (build isolation, the lock as
+constraints, pip's ordinary sources for the build backend); the dependencies are not installed again but
+read from the project venv that `make install` filled from the lock, without its lawstats
+(``_dependencies_view``), and ``pip check`` proves they are what the wheel asks for.  The reports are composed
 (tests/reports/README.md): page chrome, no title, one part only, scrape damage in GB18030, almost
 nothing; each is built from a scratch folder outside the project, in Chinese or English.
 """
@@ -26,9 +28,49 @@ GENERAL_PAGES = {"index.html", "report.html", "00-overview.html", "01-figures.ht
                  "10-comparison.html"}
 
 
+def _dependencies_view(folder: Path) -> Path:
+    """A folder of links to what the project venv has installed, except lawstats itself.
+
+    The test venv reads its dependencies from here (a ``.pth`` line), so they are not installed a second
+    time (that took about 40 s); what is left out is every trace of the checkout's editable install
+    (``lawstats*`` and ``__editable__*``), so the only lawstats the test venv can import is the one it
+    installed.  A folder named in a ``.pth`` line is only put on ``sys.path``: its own ``.pth`` files are
+    not run, which is why they are left out too.
+    """
+    import sysconfig
+
+    project = Path(sysconfig.get_paths()["purelib"])  # the venv running the tests: make install's .venv
+    view = folder / "dependencies"
+    view.mkdir()
+    for entry in sorted(project.iterdir()):
+        name = entry.name.lower()
+        if name.startswith(("lawstats", "__editable__")) or name.endswith(".pth") or name == "__pycache__":
+            continue
+        (view / entry.name).symlink_to(entry)
+    return view
+
+
+def _link_jupyter_data(venv_dir: Path) -> None:
+    """The dependencies' data files (nbconvert's templates, the kernel specs, JupyterLab's files) under
+    the test venv's prefix, where Jupyter looks for them: links into the project venv's ``share/jupyter``
+    and ``etc/jupyter``, one per entry in real folders of the test venv (nothing is written through them)."""
+    for part in ("share/jupyter", "etc/jupyter"):
+        origin = Path(sys.prefix) / part
+        if origin.is_dir():
+            (venv_dir / part).mkdir(parents=True)
+            for entry in sorted(origin.iterdir()):
+                (venv_dir / part / entry.name).symlink_to(entry)
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
-    """A fresh venv with lawstats installed from the checkout, not editable; returns its bin folder."""
+    """A fresh venv with lawstats installed from the checkout, not editable; returns its bin folder.
+
+    lawstats is built into a wheel by pip (with build isolation, from a copy of the checkout) and installed
+    without its dependencies: the venv finds those, already installed from the lock by ``make install``, in
+    a view of the project venv that leaves the checkout's lawstats out (``_dependencies_view``);
+    ``pip check`` then proves every dependency the wheel declares is there in a version it accepts.
+    """
     import shutil
 
     folder = tmp_path_factory.mktemp("venv")
@@ -42,11 +84,23 @@ def installed(tmp_path_factory) -> Path:
         return {n for n in names if (top and n in generated) or n == "__pycache__" or n.endswith(".egg-info")}
 
     shutil.copytree(ROOT, source, ignore=ignore)
-    venv.create(folder, with_pip=True)
+    venv.create(folder, with_pip=False)
     bin_dir = folder / "bin"
-    subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "--quiet", "-c",
-                    str(source / "requirements" / "lock.txt"), str(source)],
-                   check=True, capture_output=True, text=True, cwd=folder)
+    purelib = subprocess.run([str(bin_dir / "python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    assert Path(purelib).is_relative_to(folder)
+    view = _dependencies_view(tmp_path_factory.mktemp("project-venv"))
+    (Path(purelib) / "project-dependencies.pth").write_text(f"{view}\n", encoding="utf-8")
+    pip = [str(bin_dir / "python"), "-m", "pip", "--disable-pip-version-check"]
+    done = subprocess.run(pip + ["install", "--quiet", "--no-deps", "-c", str(source / "requirements" / "lock.txt"),
+                                 str(source)], capture_output=True, text=True, cwd=folder)
+    assert done.returncode == 0, done.stderr[-3000:]
+    installed = sorted(p.name for p in Path(purelib).iterdir() if "lawstats" in p.name.lower())
+    assert installed[0] == "lawstats" and (Path(purelib) / "lawstats" / "__init__.py").is_file(), installed
+    assert not [n for n in installed if "editable" in n], f"an editable install: {installed}"
+    check = subprocess.run(pip + ["check"], capture_output=True, text=True, cwd=folder)
+    assert check.returncode == 0, check.stdout[-3000:] + check.stderr[-3000:]
+    _link_jupyter_data(folder)
     return bin_dir
 
 
