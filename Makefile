@@ -18,13 +18,13 @@ html: install
 	$(BIN)/lawstats build
 
 ## test: unit tests, doctests, notebooks executed top to bottom, site and browser tests
-##       (two workers; they share each site build: tests/conftest.py)
+##       (two workers, each site build made once and its tests run where it is: tests/conftest.py)
 test: install browser
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## test-fast: unit tests and doctests only (no notebooks, site or browser): the inner loop
 test-fast: install
-	$(BIN)/python -m pytest -m "not slow" -n 2 -q
+	$(BIN)/python -m pytest -m "not slow" -n 2 --dist loadgroup -q
 
 ## lab: open the project in JupyterLab (general notebooks in notebooks/, the case study's in lawstats/case_studies/), with kernels set up as the build's (jupyter/kernels/)
 # --allow-root only when run as root (as in a container); LAB_ARGS adds options, e.g. --no-browser

@@ -100,3 +100,66 @@ def site_build(tmp_path_factory, worker_id):
         return made[key]
 
     return build
+
+
+# -- scheduling on two workers (`make test`: -n 2 --dist loadgroup) ---------------------------------
+#: Written by the first worker into the run's temporary folder: each test's unit of work.
+UNITS_FILE = "xdist-units.json"
+
+
+def _unit(item) -> str:
+    """The unit of work a test belongs to: its ``xdist_group``, else its module."""
+    groups = sorted({str(m.args[0]) for m in item.iter_markers("xdist_group")})
+    return "_".join(groups) if groups else item.nodeid.split("::")[0]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """On an xdist worker: the slow tests first, and each test's unit of work written for the scheduler.
+
+    The scheduler (``pytest_xdist_make_scheduler`` below) hands out whole units in the order of the
+    collection, keeping each worker a unit ahead.  Starting with the long units (site builds, the
+    install, the browser) and ending with the many short modules of unit tests lets the two workers
+    finish together.  Without workers nothing changes.
+    """
+    if not hasattr(config, "workerinput"):
+        return
+    items[:] = sorted(items, key=lambda item: item.get_closest_marker("slow") is None)
+    if config.workerinput["workerid"] == "gw0":
+        import json
+
+        path = Path(config.option.basetemp).parent / UNITS_FILE
+        part = path.with_suffix(".part")
+        part.write_text(json.dumps({item.nodeid: _unit(item) for item in items}), encoding="utf-8")
+        part.replace(path)
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadgroup`` as documented, by units: a test's ``xdist_group``, else its module.
+
+    pytest-xdist 3.8 finds a test's group in its id, which it can no longer change under pytest 9, so
+    its own ``loadgroup`` sends every test alone (as ``load`` does): module fixtures are then made on
+    both workers and two workers wait for the same site build.  Here a test not in a group goes with its
+    module (as with ``loadscope``: a module's fixtures are made once per run), and the tests that read
+    one site build are one group (test_notebooks.py, test_site.py), so the worker that builds it runs
+    them and the other worker never waits for it.  Units go out in the order the workers collected
+    them (slow tests first: ``pytest_collection_modifyitems``), not largest first.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    import json
+
+    from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False
+    units_file = config._tmp_path_factory.getbasetemp() / UNITS_FILE
+
+    class ByUnit(LoadScopeScheduling):
+        units: dict | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.units is None:
+                self.units = json.loads(units_file.read_text(encoding="utf-8"))
+            return self.units[nodeid]
+
+    return ByUnit(config, log)

@@ -14,6 +14,7 @@ import ast
 import csv
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +33,16 @@ OTHER_REPORT = str(ROOT / "tests" / "corpus" / "nanhu-2021.txt")
 COMPOSED = sorted((ROOT / "tests" / "reports").glob("*.txt"))
 #: The case study's notebooks with one part of the report each (01-… to 08-…).
 PART_NOTEBOOKS = case_study("luzhai-2021").notebook_paths()
+
+
+def _on_its_build(value, build: str):
+    """A parameter whose tests read the site build ``build``: under ``make test`` (``--dist loadgroup``)
+    they run on the worker that builds it (conftest.py), never waiting for the other worker's build."""
+    return pytest.param(value, marks=pytest.mark.xdist_group(f"site-{build}"))
+
+
+#: The languages, each marking its tests with the build of our report in that language.
+BUILT_LANGUAGES = [_on_its_build(language, language) for language in LANGUAGES]
 
 
 def _cells(path):
@@ -204,14 +215,14 @@ def test_part_notebooks_introduce_their_part_in_both_languages(path):
 
 # -- executed notebooks ----------------------------------------------------------------------------
 @pytest.mark.slow
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", BUILT_LANGUAGES)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_notebook_runs_clean(path, language, executed):
     _assert_clean(executed(path, language), path.name)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", BUILT_LANGUAGES)
 def test_every_figure_is_shown(language, executed):
     """Every row of data/figures.csv appears, by its id, in the output of some notebook."""
     with open(NOTEBOOKS_DIR.parent / "data" / "figures.csv", encoding="utf-8", newline="") as f:
@@ -239,7 +250,7 @@ def _luzhai_words() -> set[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("report", [OTHER_REPORT] + [str(p) for p in COMPOSED],
+@pytest.mark.parametrize("report", [_on_its_build(r, Path(r).stem) for r in [OTHER_REPORT] + [str(p) for p in COMPOSED]],
                          ids=["nanhu-2021"] + [p.stem for p in COMPOSED])
 @pytest.mark.parametrize("path", GENERAL, ids=[p.stem for p in GENERAL])
 def test_general_notebook_runs_for_another_report(path, report, language, executed):
@@ -251,6 +262,7 @@ def test_general_notebook_runs_for_another_report(path, report, language, execut
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("site-en")
 def test_comparison_with_only_our_report_says_so(executed):
     nb = executed(NOTEBOOKS_DIR / "10-comparison.ipynb", "en")
     text = _outputs_text(nb)

@@ -1,6 +1,7 @@
 """The real site, built from the project's notebooks and data as `make html` builds it.
 
-Built twice from a clean state (no cache): the bytes must be identical; no page
+Built twice from a clean state (no cache; the second build is test_install.py's, by the installed
+lawstats from a folder outside the checkout): the bytes must be identical; no page
 may load anything from outside the site; every figure has its anchor; then the
 site is opened in headless Chromium and the screenshots an auditor would look at
 are saved under test-output/screenshots/site-*.png.
@@ -26,14 +27,9 @@ EXTERNAL = re.compile(r"""(?:src|href|action|data|poster)\s*=\s*["']?\s*(?:https
 CSS_EXTERNAL = re.compile(r"""url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:https?:)?//""", re.I)
 
 
-def _build(out: Path, language: str = "zh") -> Path:
-    build_site(out_dir=out, cache_dir=None, progress=False,
-               data_dir=ROOT / "data", lock_file=ROOT / "requirements/lock.txt", language=language)
-    return out
-
-
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+#: Tests that read our report's Chinese site: under ``make test`` (``--dist loadgroup``) they run on the
+#: worker that builds it, as test_notebooks.py's tests of the same build do (conftest.py).
+ON_THE_ZH_BUILD = pytest.mark.xdist_group("site-zh")
 
 
 @pytest.fixture(scope="session")
@@ -42,15 +38,11 @@ def real_site(site_build) -> Path:
     return site_build("zh").site
 
 
-def test_two_clean_builds_are_byte_identical(real_site, tmp_path):
-    # the shared site was built with an empty cache; this one keeps none at all
-    again = _snapshot(_build(tmp_path / "site"))
-    first = _snapshot(real_site)
-    assert sorted(again) == sorted(first)
-    differ = [name for name in first if first[name] != again[name]]
-    assert differ == [], f"these files differ between two clean builds: {differ}"
+# Two clean builds are byte-identical: test_install.py builds our report's Chinese site with the installed
+# lawstats and no cache, and compares it byte for byte with ``real_site`` (built from an empty cache).
 
 
+@ON_THE_ZH_BUILD
 def test_site_has_every_page(real_site):
     """Every general page and every page of the Luzhai case study."""
     case_study = ROOT / "lawstats" / "case_studies" / "luzhai_2021" / "notebooks"
@@ -66,6 +58,7 @@ def test_site_has_every_page(real_site):
         assert (real_site / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes()
 
 
+@ON_THE_ZH_BUILD
 def test_no_page_loads_anything_from_outside(real_site):
     for path in sorted(real_site.rglob("*")):
         if path.suffix in (".html", ".css"):
@@ -75,6 +68,7 @@ def test_no_page_loads_anything_from_outside(real_site):
             assert "<script src" not in text, path.name
 
 
+@ON_THE_ZH_BUILD
 def test_every_figure_has_its_anchor_and_every_chart_its_alt(real_site):
     report = (real_site / "report.html").read_text(encoding="utf-8")
     for fid in read_figures()["id"]:
@@ -96,6 +90,7 @@ def _prose(html: str, tag: str) -> list[str]:
     return [re.sub(r"“[^”]*”", "", t) for t in texts]
 
 
+@pytest.mark.xdist_group("site-en")
 def test_english_site_reads_in_english(site_build):
     """English means English: headings and titles carry no Chinese; no paragraph is Chinese prose.
 
@@ -129,6 +124,7 @@ def served(real_site):
 
 
 @pytest.mark.browser
+@ON_THE_ZH_BUILD
 def test_real_site_in_chromium(served, real_site, tmp_path):
     from test_browser import CHROMIUM, CHROMIUM_ARGS, _open, _require_browser
 
