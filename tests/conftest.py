@@ -124,12 +124,7 @@ def pytest_collection_modifyitems(config, items):
     """
     if not hasattr(config, "workerinput"):
         return
-    from _pytest.doctest import DoctestItem
-
-    # slow first; then the doctests: short, but lawstats/site/notebooks.py's imports nbformat (about 4
-    # CPU-seconds), which at the end of the queue kept one worker busy alone; then the unit tests
-    items[:] = sorted(items, key=lambda item: (item.get_closest_marker("slow") is None,
-                                               not isinstance(item, DoctestItem)))
+    items[:] = sorted(items, key=lambda item: item.get_closest_marker("slow") is None)
     if config.workerinput["workerid"] == "gw0":
         import json
 
