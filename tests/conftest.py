@@ -134,6 +134,7 @@ def pytest_collection_modifyitems(config, items):
         part.replace(path)
 
 
+@pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: pytest -p no:xdist still runs
 def pytest_xdist_make_scheduler(config, log):
     """``--dist loadgroup`` as documented, by units: a test's ``xdist_group``, else its module.
 
