@@ -5,7 +5,6 @@ import bisect
 import os
 import re
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -333,29 +332,16 @@ def test_ten_megabytes_without_numbers(text):
     nonum = MENTION_PATTERN.sub("", text)
     big = nonum * (10_000_000 // len(nonum.encode("utf-8")) + 1)
     assert len(big.encode("utf-8")) >= 10_000_000
-    start = time.perf_counter()
-    assert find_mentions(big) == []
-    assert time.perf_counter() - start < 5  # typically ~0.03 s
+    assert find_mentions(big) == []  # its speed (linear in the text) is benchmarks/linear.py's
 
 
-def test_hundred_thousand_numbers():
-    big = "，".join(f"办理{i}件" for i in range(100_000))
-    start = time.perf_counter()
+def test_twenty_thousand_numbers_in_one_text():
+    # every number from 0 to 19,999 (one to five digits) in one text, each read as itself; how the
+    # time grows with the text is measured in benchmarks (linear.py, extract.py), not here
+    big = "，".join(f"办理{i}件" for i in range(20_000))
     ms = find_mentions(big)
-    elapsed = time.perf_counter() - start
-    assert len(ms) == 100_000
+    assert len(ms) == 20_000
     assert all(m.figure is not None and m.figure.value == i for i, m in enumerate(ms))
-    assert elapsed < 30  # typically ~2 s
-
-
-def test_report_is_fast(text):
-    find_mentions(text)
-    runs = []
-    for _ in range(20):
-        start = time.perf_counter()
-        find_mentions(text)
-        runs.append(time.perf_counter() - start)
-    assert sorted(runs)[10] < 0.05  # typically ~2 ms; see benchmarks/extract.py
 
 
 def test_reasons_are_documented():
