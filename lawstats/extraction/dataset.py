@@ -82,11 +82,13 @@ def format_decimal(x) -> str:
     return format(d.normalize(), "f")
 
 
-def figure_rows(report: Report, annotation: Annotation) -> list[tuple]:
+def figure_rows(report: Report, annotation: Annotation, locate=None) -> list[tuple]:
     """One tuple per figure mention, in the order of :data:`FIGURE_COLUMNS` (no pandas).
 
     :func:`figures_frame` is these rows as a table; :func:`lawstats.extraction.extract.extract_files`
-    stacks the rows of many reports and makes one table of them.
+    stacks the rows of many reports and makes one table of them.  ``locate`` (``offset ->
+    section``, default ``report.locate``) lets a caller that has located every mention once
+    pass its answers.
     """
     from lawstats.extraction.indicators import match_indicator
 
@@ -94,7 +96,7 @@ def figure_rows(report: Report, annotation: Annotation) -> list[tuple]:
     name = report.name
     # labels written for another report and found here by their context are "matched"
     elsewhere = bool(annotation.written_for) and annotation.written_for != name
-    locate = report.locate
+    locate = locate or report.locate
     for a in annotation.figures:
         m, q = a.mention, a.mention.figure
         code = a.code or match_indicator(a.indicator, q.unit, q.kind)
@@ -107,9 +109,10 @@ def figure_rows(report: Report, annotation: Annotation) -> list[tuple]:
     return rows
 
 
-def excluded_rows(report: Report, annotation: Annotation) -> list[tuple]:
-    """One tuple per mention that is not a figure, in the order of :data:`EXCLUDED_COLUMNS`."""
-    name, sha256, locate = report.name, report.sha256, report.locate
+def excluded_rows(report: Report, annotation: Annotation, locate=None) -> list[tuple]:
+    """One tuple per mention that is not a figure, in the order of :data:`EXCLUDED_COLUMNS`
+    (``locate`` as in :func:`figure_rows`)."""
+    name, sha256, locate = report.name, report.sha256, locate or report.locate
     return [(m.quote, m.start, m.end, m.reason, locate(m.start), name, sha256) for m in annotation.excluded]
 
 

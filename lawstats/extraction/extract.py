@@ -99,23 +99,37 @@ def _annotations(path: str | None) -> "Annotations | None":
 
 def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
           ) -> tuple[list[tuple], list[tuple]]:
-    """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (tuples, no pandas)."""
+    """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (tuples, no pandas).
+
+    Each mention's section is found once (:meth:`lawstats.reading.structure.Structure.locate_all`)
+    and used for its automatic id and for its row.
+    """
     from lawstats.extraction.annotate import annotate
     from lawstats.extraction.dataset import excluded_rows, figure_rows
+    from lawstats.reading.mentions import find_mentions
     from lawstats.reading.report import load_report
 
     report = load_report(path, max_bytes)
-    result = annotate(report.text, notes, locate=report.locate, strict=False)
-    return figure_rows(report, result), excluded_rows(report, result)
+    mentions = find_mentions(report.text)
+    starts = [m.start for m in mentions]
+    where = dict(zip(starts, report.structure.locate_all(starts)))
+    slow = report.locate
+
+    def locate(offset: int) -> str:
+        label = where.get(offset)
+        return label if label is not None else slow(offset)
+
+    result = annotate(report.text, notes, locate=locate, mentions=mentions, strict=False)
+    return figure_rows(report, result, locate), excluded_rows(report, result, locate)
 
 
-def _confidences(figures: "pd.DataFrame") -> list[str]:
+def _confidences(labels, units, kinds, codes) -> list[str]:
     """How sure each row's standard indicator is (:func:`lawstats.extraction.indicators.match_with_confidence`);
     ``curated`` where a person chose the code, ``""`` where there is none."""
     from lawstats.extraction.indicators import match_with_confidence
 
     out = []
-    for label, unit, kind, code in zip(figures["indicator"], figures["unit"], figures["kind"], figures["code"]):
+    for label, unit, kind, code in zip(labels, units, kinds, codes):
         if not code:
             out.append("")
             continue
@@ -151,13 +165,21 @@ def with_english(figures: "pd.DataFrame") -> "pd.DataFrame":
     return figures
 
 
-def _frame(rows: list[tuple], all_columns: list[str], columns: list[str]) -> "pd.DataFrame":
-    """One table from rows that start with the file, keeping ``columns`` (pandas work once)."""
+def _columns(files: list[str], rows: list[tuple], all_columns: list[str], columns: list[str]) -> dict:
+    """The ``columns`` of ``rows`` (tuples in the order of ``all_columns``), one list each;
+    ``file`` is ``files``.  Plain lists: pandas builds one table at the end, not one per chunk."""
+    by_name = dict(zip(all_columns, map(list, zip(*rows)))) if rows else {c: [] for c in all_columns}
+    by_name["file"] = files
+    return {c: by_name[c] for c in columns if c in by_name}
+
+
+def _table(parts: list[dict], columns: list[str]) -> "pd.DataFrame":
+    """One table from the column lists of several chunks, in order (pandas work once)."""
     import pandas as pd
 
-    if not rows:
+    if not any(part[columns[0]] for part in parts):
         return pd.DataFrame(columns=columns)
-    return pd.DataFrame(rows, columns=["file", *all_columns])[columns]
+    return pd.DataFrame({c: [x for part in parts for x in part[c]] for c in columns}, columns=columns)
 
 
 def extract_file(path: str | Path, annotations: str | Path | None = None, language: str = "zh",
@@ -172,18 +194,19 @@ def extract_file(path: str | Path, annotations: str | Path | None = None, langua
         :class:`~lawstats.errors.AnnotationError` if the annotations are bad.
     """
     check_language(language)
-    figures, excluded, _, _ = _extract_chunk([str(path)], str(annotations) if annotations is not None else None,
-                                             max_bytes, strict=True)
+    ann = str(annotations) if annotations is not None else None
+    figures, excluded, _, _ = _extract_chunk([str(path)], ann, max_bytes, strict=True)
+    figures = _table([figures], ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS)
+    excluded = _table([excluded], EXCLUDED_COLUMNS)
     return (with_english(figures) if language == "en" else figures), excluded
 
 
 def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int | None = None,
                    strict: bool = False):
-    """Worker: the tables of a chunk of files, and its failures.
+    """Worker: the columns of a chunk of files (one list per column, see :func:`_columns`), and its failures.
 
-    Each file gives plain rows; the chunk's rows become one table per kind, so
-    pandas builds two tables per chunk, not two per file.  With ``strict`` an
-    error is raised rather than listed.
+    Each file gives plain rows; the parent makes one table of every chunk's
+    columns (:func:`_table`).  With ``strict`` an error is raised rather than listed.
     """
     from lawstats.extraction.dataset import EXCLUDED_COLUMNS as ALL_EXCLUDED
     from lawstats.extraction.dataset import FIGURE_COLUMNS
@@ -191,6 +214,8 @@ def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int
     notes = _annotations(annotations)
     figures: list[tuple] = []
     excluded: list[tuple] = []
+    figure_files: list[str] = []
+    excluded_files: list[str] = []
     failures = []
     for path in paths:
         try:
@@ -206,12 +231,14 @@ def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int
             failures.append((path, f"{path}: unexpected error ({type(exc).__name__}: {exc}); "
                                    "please report it with the file"))
             continue
-        figures += [(path, *row) for row in f]
-        excluded += [(path, *row) for row in e]
+        figures += f
+        figure_files += [path] * len(f)
+        excluded += e
+        excluded_files += [path] * len(e)
     columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
-    table = _frame(figures, FIGURE_COLUMNS, [c for c in columns if c != "code_confidence"])
-    table.insert(columns.index("code_confidence"), "code_confidence", _confidences(table))
-    return (table, _frame(excluded, ALL_EXCLUDED, EXCLUDED_COLUMNS), failures, len(paths))
+    table = _columns(figure_files, figures, FIGURE_COLUMNS, columns)
+    table["code_confidence"] = _confidences(table["indicator"], table["unit"], table["kind"], table["code"])
+    return table, _columns(excluded_files, excluded, ALL_EXCLUDED, EXCLUDED_COLUMNS), failures, len(paths)
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -287,7 +314,7 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
         nonlocal done, figures_so_far
         results[i] = result
         done += result[3]
-        figures_so_far += len(result[0])
+        figures_so_far += len(result[0]["file"])
         if progress is not None:
             progress(done, len(paths), figures_so_far)
 
@@ -302,14 +329,10 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
             for future in as_completed(futures):
                 record(futures[future], future.result())
 
-    figures = [r[0] for r in results if len(r[0])]
-    excluded = [r[1] for r in results if len(r[1])]
-    columns = ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS
-    table = pd.concat(figures, ignore_index=True) if figures else pd.DataFrame(columns=columns)
+    table = _table([r[0] for r in results], ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS)
     return ExtractResult(
         figures=with_english(table) if language == "en" else table,
-        excluded=(pd.concat(excluded, ignore_index=True) if excluded
-                  else pd.DataFrame(columns=EXCLUDED_COLUMNS)),
+        excluded=_table([r[1] for r in results], EXCLUDED_COLUMNS),
         failures=[f for r in results for f in r[2]],
         files=len(paths),
     )
