@@ -115,6 +115,28 @@ def test_corpus(corpus, tmp_path, capsys):
     assert "9 files: " in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("annotations", [None, DEFAULT_ANNOTATIONS], ids=["automatic", "annotated"])
+def test_every_row_is_the_row_of_extract_tables(root, annotations):
+    """extract_files makes its rows in one pass (dataset.automatic_rows without annotations);
+    the reference is the general path, extract_tables (annotate, then figure_rows and
+    excluded_rows), file by file, over every report of the corpora."""
+    from lawstats.extraction.dataset import extract_tables
+
+    paths = [str(p) for folder in ("corpus", "corpus_reading", "reports")
+             for p in sorted((root / "tests" / folder).glob("*.txt"))] + [str(default_report_path())]
+    result = extract_files(paths, jobs=1, annotations=annotations)
+    assert result.failures == [] and len(paths) > 15
+    for path in paths:
+        figures, excluded = extract_tables(path, annotations, strict=False)
+        mine = result.figures[result.figures["file"] == path]
+        assert len(mine) > 0 or len(figures) == 0
+        for column in [c for c in mine.columns if c in figures.columns]:
+            assert mine[column].tolist() == figures[column].tolist(), (path, column)
+        others = result.excluded[result.excluded["file"] == path]
+        for column in [c for c in others.columns if c in excluded.columns]:
+            assert others[column].tolist() == excluded[column].tolist(), (path, column)
+
+
 def test_a_bad_file_is_reported_and_skipped(corpus, bad_files, tmp_path, capsys):
     good = [str(p) for p in corpus[:3]]
     paths = [good[0], *map(str, bad_files.values()), good[1], good[2]]

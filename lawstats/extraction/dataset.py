@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
-           "excluded_frame", "figure_rows", "excluded_rows", "extract_tables", "write_tables",
+           "excluded_frame", "figure_rows", "excluded_rows", "automatic_rows", "extract_tables", "write_tables",
            "read_figures", "read_excluded", "format_decimal", "exact_values", "is_default_report",
            "load_tables", "report_tables", "GENERATED_TABLES", "check_table_target"]
 
@@ -76,6 +76,10 @@ def format_decimal(x) -> str:
     """
     if x is None:
         return ""
+    if type(x) is Decimal:
+        s = str(x)
+        if s.isdigit() or (s[0] == "-" and s[1:].isdigit()):  # exponent 0: already written in full
+            return s
     d = Decimal(x)
     if d == d.to_integral_value():
         return str(d.quantize(Decimal(1)))
@@ -114,6 +118,55 @@ def excluded_rows(report: Report, annotation: Annotation, locate=None) -> list[t
     (``locate`` as in :func:`figure_rows`)."""
     name, sha256, locate = report.name, report.sha256, locate or report.locate
     return [(m.quote, m.start, m.end, m.reason, locate(m.start), name, sha256) for m in annotation.excluded]
+
+
+def automatic_rows(report: Report, mentions: list, sections: list[str]) -> tuple[list[tuple], list[tuple]]:
+    """:func:`figure_rows` and :func:`excluded_rows` of ``annotate(report.text, None)``, in one pass.
+
+    With no annotations every figure gets its automatic id and label
+    (:func:`lawstats.extraction.annotate.annotate`); this makes the same rows
+    straight from the mentions, without the intermediate annotated figures.
+    :func:`lawstats.extraction.extract.extract_files` uses it for every file it
+    reads without annotations.
+
+    Parameters
+    ----------
+    report : Report
+        The report whose text the mentions are of.
+    mentions : list of Mention
+        ``find_mentions(report.text)``.
+    sections : list of str
+        The section of each mention (``report.structure.locate_all`` of their starts).
+
+    Examples
+    --------
+    >>> from lawstats.reading.mentions import find_mentions
+    >>> report = load_report()
+    >>> mentions = find_mentions(report.text)
+    >>> fast = automatic_rows(report, mentions, report.structure.locate_all(m.start for m in mentions))
+    >>> slow = annotate(report.text, None, locate=report.locate, mentions=mentions)
+    >>> fast == (figure_rows(report, slow), excluded_rows(report, slow))
+    True
+    """
+    from lawstats.extraction.annotate import automatic_id
+    from lawstats.extraction.indicators import match_indicator
+
+    name, sha256 = report.name, report.sha256
+    figures, excluded = [], []
+    ranks: dict[str, int] = {}
+    for m, section in zip(mentions, sections):
+        q = m.figure
+        if q is None:
+            excluded.append((m.quote, m.start, m.end, m.reason, section, name, sha256))
+            continue
+        rank = ranks[section] = ranks.get(section, 0) + 1
+        label = m.label
+        figures.append((
+            automatic_id(section, rank), section, label, "", "automatic", match_indicator(label, q.unit, q.kind),
+            q.kind, q.raw, format_decimal(q.value), q.unit, q.qualifier, format_decimal(q.lower),
+            format_decimal(q.upper), q.decimals, m.quote, m.start, m.end, "", name, sha256,
+        ))
+    return figures, excluded
 
 
 def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":

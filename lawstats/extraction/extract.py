@@ -27,6 +27,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
@@ -101,18 +102,22 @@ def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
           ) -> tuple[list[tuple], list[tuple]]:
     """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (tuples, no pandas).
 
-    Each mention's section is found once (:meth:`lawstats.reading.structure.Structure.locate_all`)
-    and used for its automatic id and for its row.
+    Each mention's section is found once (:meth:`lawstats.reading.structure.Structure.locate_all`);
+    without annotations the rows are made straight from the mentions
+    (:func:`lawstats.extraction.dataset.automatic_rows`).
     """
     from lawstats.extraction.annotate import annotate
-    from lawstats.extraction.dataset import excluded_rows, figure_rows
+    from lawstats.extraction.dataset import automatic_rows, excluded_rows, figure_rows
     from lawstats.reading.mentions import find_mentions
     from lawstats.reading.report import load_report
 
     report = load_report(path, max_bytes)
     mentions = find_mentions(report.text)
     starts = [m.start for m in mentions]
-    where = dict(zip(starts, report.structure.locate_all(starts)))
+    sections = report.structure.locate_all(starts)
+    if notes is None:
+        return automatic_rows(report, mentions, sections)
+    where = dict(zip(starts, sections))
     slow = report.locate
 
     def locate(offset: int) -> str:
@@ -179,7 +184,9 @@ def _table(parts: list[dict], columns: list[str]) -> "pd.DataFrame":
 
     if not any(part[columns[0]] for part in parts):
         return pd.DataFrame(columns=columns)
-    return pd.DataFrame({c: [x for part in parts for x in part[c]] for c in columns}, columns=columns)
+    if len(parts) == 1:
+        return pd.DataFrame(parts[0], columns=columns)
+    return pd.DataFrame({c: list(chain.from_iterable(part[c] for part in parts)) for c in columns}, columns=columns)
 
 
 def extract_file(path: str | Path, annotations: str | Path | None = None, language: str = "zh",
@@ -296,8 +303,6 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     >>> result.summary()
     '2 files (1 failed): 77 figures, 155 other mentions'
     """
-    import pandas as pd
-
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
     check_language(language)
