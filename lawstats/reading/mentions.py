@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from lawstats.reading.autolabel import LABEL_FLOOR_REASONS, relabel
+from lawstats.reading.autolabel import LABEL_FLOOR_REASONS, figure_labels
 from lawstats.errors import ParseError
 from lawstats.reading.numerals import normalize_digits, parse_chinese_numeral
 from lawstats.reading.quantity import (
@@ -517,14 +517,16 @@ def find_mentions(text: str) -> list[Mention]:
         if 0 <= _enclosed(text, start, end, "《", "》", 100):
             reason, q = "name", None
         if reason is None:
-            out.append(Mention(start, end, text[start:end], q, None))  # labelled by relabel() below
+            out.append(Mention(start, end, text[start:end], q, None))  # labelled below (figure_labels)
         elif reason == "unparsed":
             detail = str(q) if q is not None else ""
             out.append(Mention(start, end, text[start:end], None, "unparsed", "", detail))
         else:
             out.append(Mention(start, end, text[start:end], None, reason))
         covered = end
-    return relabel(text, out)
+    labels = figure_labels(text, out)  # relabel(text, out), with the constructor rather than dataclasses.replace
+    return [m if m.figure is None else Mention(m.start, m.end, m.quote, m.figure, m.reason, labels[m.start], m.detail)
+            for m in out]
 
 
 def figures(mentions: list[Mention]) -> list[Mention]:
