@@ -20,6 +20,14 @@ Decisions
 - **Processes, not threads**: the rules are pure Python (the GIL would
   serialise threads).  One process is used when ``jobs=1`` or when there is a
   single chunk of work, so a handful of files pays no start-up cost.
+- **Per-file work is done once, pandas once.**  A file is read and its
+  mentions found once; each mention's section is looked up once
+  (:meth:`lawstats.reading.structure.Structure.locate_all`); without annotations
+  the rows come straight from the mentions
+  (:func:`lawstats.extraction.dataset.automatic_rows`, the same rows as
+  ``annotate`` + ``figure_rows``).  Workers return plain column lists and one
+  table per kind is built at the end.  ``benchmarks/scale.py`` compares this
+  with a bare loop over ``find_mentions``.
 """
 from __future__ import annotations
 
