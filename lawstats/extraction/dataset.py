@@ -161,10 +161,14 @@ def automatic_rows(report: Report, mentions: list, sections: list[str]) -> tuple
             continue
         rank = ranks[section] = ranks.get(section, 0) + 1
         label = m.label
+        value = format_decimal(q.value)
+        # an exact figure's bounds are its value (the same object): written once
+        lower = value if q.lower is q.value else format_decimal(q.lower)
+        upper = value if q.upper is q.value else lower if q.upper is q.lower else format_decimal(q.upper)
         figures.append((
             automatic_id(section, rank), section, label, "", "automatic", match_indicator(label, q.unit, q.kind),
-            q.kind, q.raw, format_decimal(q.value), q.unit, q.qualifier, format_decimal(q.lower),
-            format_decimal(q.upper), q.decimals, m.quote, m.start, m.end, "", name, sha256,
+            q.kind, q.raw, value, q.unit, q.qualifier, lower, upper, q.decimals, m.quote, m.start, m.end, "",
+            name, sha256,
         ))
     return figures, excluded
 
