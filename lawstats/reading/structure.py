@@ -49,8 +49,10 @@ CN_ORDINALS = "一二三四五六七八九十"
 TITLE_MAX = 50
 _WS = " \t\u3000\xa0"
 _NUM = rf"[{CN_ORDINALS}]{{1,3}}"
-_PART = re.compile(rf"^[{_WS}]*({_NUM})、[{_WS}]*(.*?)[{_WS}]*$", re.M)
-_SECTION = re.compile(rf"^[{_WS}]*[（(]({_NUM})[）)][{_WS}]*(.*?)[{_WS}]*$", re.M)
+# group 2 is the rest of the line, trailing spaces included (greedy: twice as fast as stopping
+# before them); heading_title and _title_end read it up to its first 。/： and strip it
+_PART = re.compile(rf"^[{_WS}]*({_NUM})、[{_WS}]*(.*)$", re.M)
+_SECTION = re.compile(rf"^[{_WS}]*[（(]({_NUM})[）)][{_WS}]*(.*)$", re.M)
 _POINT = re.compile(rf"({_NUM})是")
 _ARABIC_POINT = re.compile(rf"^[{_WS}]*([0-9０-９]{{1,2}})[.．、](?![0-9０-９])", re.M)
 _BRACKET_POINT = re.compile(r"[（(]([0-9０-９]{1,2})[）)]")
