@@ -152,8 +152,13 @@ def read_text_file(path: str | Path, max_bytes: int | None = None, what: str = "
     except OSError as exc:
         raise ReportError(p, f"cannot be read: {exc.strerror}") from None
     with os.fdopen(fd, "rb") as fh:
-        _check_regular(p, os.fstat(fd), limit, what)
-        data = fh.read(limit + 1)
+        info = os.fstat(fd)
+        _check_regular(p, info, limit, what)
+        # one byte more than its size shows a file that grew (or a size of 0, as /proc reports);
+        # not read(limit + 1) at once, which sets aside limit + 1 bytes for every file
+        data = fh.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += fh.read(limit + 1 - len(data))
     if len(data) > limit:  # it grew after the check
         raise ReportError(p, f"is larger than the limit of {_size(limit)}; expected {what} "
                           "(raise the limit with --max-bytes)")
