@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
-           "excluded_frame", "figure_rows", "excluded_rows", "automatic_rows", "extract_tables", "write_tables",
+           "excluded_frame", "figure_rows", "excluded_rows", "automatic_rows", "named_automatic_rows", "extract_tables", "write_tables",
            "read_figures", "read_excluded", "format_decimal", "exact_values", "is_default_report",
            "load_tables", "report_tables", "GENERATED_TABLES", "check_table_target"]
 
@@ -148,10 +148,29 @@ def automatic_rows(report: Report, mentions: list, sections: list[str]) -> tuple
     >>> fast == (figure_rows(report, slow), excluded_rows(report, slow))
     True
     """
+    return named_automatic_rows(report.name, report.sha256, mentions, sections)
+
+
+def named_automatic_rows(name: str, sha256: str, mentions: list, sections: list[str],
+                         ) -> tuple[list[tuple], list[tuple]]:
+    """:func:`automatic_rows` of the report named ``name`` whose text has the hash ``sha256``.
+
+    For a caller that has read only the report's name, text and hash
+    (:func:`lawstats.reading.report.load_report_text`), as
+    :func:`lawstats.extraction.extract.extract_files` does.
+
+    Examples
+    --------
+    >>> from lawstats.reading.mentions import find_mentions
+    >>> report = load_report()
+    >>> mentions = find_mentions(report.text)
+    >>> sections = report.structure.locate_all(m.start for m in mentions)
+    >>> named_automatic_rows(report.name, report.sha256, mentions, sections) == automatic_rows(report, mentions, sections)
+    True
+    """
     from lawstats.extraction.annotate import automatic_id
     from lawstats.extraction.indicators import match_indicator
 
-    name, sha256 = report.name, report.sha256
     figures, excluded = [], []
     ranks: dict[str, int] = {}
     for m, section in zip(mentions, sections):

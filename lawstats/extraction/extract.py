@@ -115,16 +115,20 @@ def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
     (:func:`lawstats.extraction.dataset.automatic_rows`).
     """
     from lawstats.extraction.annotate import annotate
-    from lawstats.extraction.dataset import automatic_rows, excluded_rows, figure_rows
+    from lawstats.extraction.dataset import excluded_rows, figure_rows, named_automatic_rows
     from lawstats.reading.mentions import find_mentions
-    from lawstats.reading.report import load_report
+    from lawstats.reading.report import load_report, load_report_text
+    from lawstats.reading.structure import parse_sections
 
+    if notes is None:  # only the name, text, hash and sections are needed: no title, no points
+        name, text, sha256 = load_report_text(path, max_bytes)
+        mentions = find_mentions(text)
+        sections = parse_sections(text).locate_all([m.start for m in mentions])
+        return named_automatic_rows(name, sha256, mentions, sections)
     report = load_report(path, max_bytes)
     mentions = find_mentions(report.text)
     starts = [m.start for m in mentions]
     sections = report.structure.locate_all(starts)
-    if notes is None:
-        return automatic_rows(report, mentions, sections)
     where = dict(zip(starts, sections))
     slow = report.locate
 
