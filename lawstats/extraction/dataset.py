@@ -152,12 +152,14 @@ def automatic_rows(report: Report, mentions: list, sections: list[str]) -> tuple
 
 
 def named_automatic_rows(name: str, sha256: str, mentions: list, sections: list[str],
-                         ) -> tuple[list[tuple], list[tuple]]:
+                         labels: dict[int, str] | None = None) -> tuple[list[tuple], list[tuple]]:
     """:func:`automatic_rows` of the report named ``name`` whose text has the hash ``sha256``.
 
     For a caller that has read only the report's name, text and hash
     (:func:`lawstats.reading.report.load_report_text`), as
-    :func:`lawstats.extraction.extract.extract_files` does.
+    :func:`lawstats.extraction.extract.extract_files` does.  With ``labels``, the
+    mentions and labels of :func:`lawstats.reading.mentions.mentions_and_labels`
+    can be given instead of ``find_mentions``' labelled mentions.
 
     Examples
     --------
@@ -166,6 +168,11 @@ def named_automatic_rows(name: str, sha256: str, mentions: list, sections: list[
     >>> mentions = find_mentions(report.text)
     >>> sections = report.structure.locate_all(m.start for m in mentions)
     >>> named_automatic_rows(report.name, report.sha256, mentions, sections) == automatic_rows(report, mentions, sections)
+    True
+    >>> from lawstats.reading.mentions import mentions_and_labels
+    >>> unlabelled, labels = mentions_and_labels(report.text)
+    >>> named_automatic_rows(report.name, report.sha256, unlabelled, sections, labels) == automatic_rows(
+    ...     report, mentions, sections)
     True
     """
     from lawstats.extraction.annotate import automatic_id
@@ -179,7 +186,7 @@ def named_automatic_rows(name: str, sha256: str, mentions: list, sections: list[
             excluded.append((m.quote, m.start, m.end, m.reason, section, name, sha256))
             continue
         rank = ranks[section] = ranks.get(section, 0) + 1
-        label = m.label
+        label = m.label if labels is None else labels[m.start]
         value = format_decimal(q.value)
         # an exact figure's bounds are its value (the same object): written once
         lower = value if q.lower is q.value else format_decimal(q.lower)
