@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
-           "excluded_frame", "figure_rows", "excluded_rows", "automatic_rows", "named_automatic_rows", "extract_tables", "write_tables",
+           "excluded_frame", "figure_rows", "excluded_rows", "automatic_rows", "named_automatic_rows", "automatic_columns", "extract_tables", "write_tables",
            "read_figures", "read_excluded", "format_decimal", "exact_values", "is_default_report",
            "load_tables", "report_tables", "GENERATED_TABLES", "check_table_target"]
 
@@ -198,6 +198,69 @@ def named_automatic_rows(name: str, sha256: str, mentions: list, sections: list[
         ))
     return figures, excluded
 
+
+
+def automatic_columns(name: str, sha256: str, mentions: list, sections: list[str],
+                      labels: dict[int, str] | None = None) -> tuple[dict[str, list], dict[str, list]]:
+    """:func:`named_automatic_rows` as columns: one list per column of :data:`FIGURE_COLUMNS` and
+    one per column of :data:`EXCLUDED_COLUMNS`, made a column at a time.
+
+    The same values as the rows; :func:`lawstats.extraction.extract.extract_files` stacks the
+    columns of many reports without ever making a tuple per row (a batch of reports would keep
+    hundreds of thousands of them, which Python's garbage collector walks again and again).
+
+    Examples
+    --------
+    >>> from lawstats.reading.mentions import mentions_and_labels
+    >>> report = load_report()
+    >>> mentions, labels = mentions_and_labels(report.text)
+    >>> sections = report.structure.locate_all(m.start for m in mentions)
+    >>> figures, excluded = named_automatic_rows(report.name, report.sha256, mentions, sections, labels)
+    >>> f, e = automatic_columns(report.name, report.sha256, mentions, sections, labels)
+    >>> f == dict(zip(FIGURE_COLUMNS, map(list, zip(*figures))))
+    True
+    >>> e == dict(zip(EXCLUDED_COLUMNS, map(list, zip(*excluded))))
+    True
+    """
+    from lawstats.extraction.annotate import automatic_id
+    from lawstats.extraction.indicators import match_indicator
+
+    figs, fsections, others, osections = [], [], [], []
+    for m, section in zip(mentions, sections):
+        if m.figure is None:
+            others.append(m)
+            osections.append(section)
+        else:
+            figs.append(m)
+            fsections.append(section)
+    ranks: dict[str, int] = {}
+    ids = []
+    for section in fsections:
+        rank = ranks[section] = ranks.get(section, 0) + 1
+        ids.append(automatic_id(section, rank))
+    qs = [m.figure for m in figs]
+    indicators = [m.label for m in figs] if labels is None else [labels[m.start] for m in figs]
+    values = [format_decimal(q.value) for q in qs]
+    # an exact figure's bounds are its value (the same object): written once
+    lowers = [value if q.lower is q.value else format_decimal(q.lower) for q, value in zip(qs, values)]
+    uppers = [value if q.upper is q.value else lower if q.upper is q.lower else format_decimal(q.upper)
+              for q, value, lower in zip(qs, values, lowers)]
+    k = len(figs)
+    figures = {
+        "id": ids, "section": fsections, "indicator": indicators, "indicator_en": [""] * k,
+        "indicator_source": ["automatic"] * k,
+        "code": [match_indicator(label, q.unit, q.kind) for label, q in zip(indicators, qs)],
+        "kind": [q.kind for q in qs], "raw": [q.raw for q in qs], "value": values, "unit": [q.unit for q in qs],
+        "qualifier": [q.qualifier for q in qs], "lower": lowers, "upper": uppers,
+        "decimals": [q.decimals for q in qs], "quote": [m.quote for m in figs], "start": [m.start for m in figs],
+        "end": [m.end for m in figs], "repeat_of": [""] * k, "report": [name] * k, "sha256": [sha256] * k,
+    }
+    k = len(others)
+    excluded = {
+        "quote": [m.quote for m in others], "start": [m.start for m in others], "end": [m.end for m in others],
+        "reason": [m.reason for m in others], "section": osections, "report": [name] * k, "sha256": [sha256] * k,
+    }
+    return figures, excluded
 
 def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
     """One row per figure mention, with the columns of :data:`FIGURE_COLUMNS`."""

@@ -106,16 +106,15 @@ def _annotations(path: str | None) -> "Annotations | None":
     return load_annotations(path) if path is not None else None
 
 
-def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
-          ) -> tuple[list[tuple], list[tuple]]:
-    """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (tuples, no pandas).
+def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None):
+    """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (no pandas).
 
-    Each mention's section is found once (:meth:`lawstats.reading.structure.Structure.locate_all`);
-    without annotations the rows are made straight from the mentions
-    (:func:`lawstats.extraction.dataset.automatic_rows`).
+    Each mention's section is found once (:meth:`lawstats.reading.structure.Structure.locate_all`).
+    With annotations: two lists of tuples.  Without: the same rows as two dicts of columns, made
+    straight from the mentions (:func:`lawstats.extraction.dataset.automatic_columns`).
     """
     from lawstats.extraction.annotate import annotate
-    from lawstats.extraction.dataset import excluded_rows, figure_rows, named_automatic_rows
+    from lawstats.extraction.dataset import automatic_columns, excluded_rows, figure_rows
     from lawstats.reading.mentions import find_mentions, mentions_and_labels
     from lawstats.reading.report import load_report, load_report_text
     from lawstats.reading.structure import parse_sections
@@ -124,7 +123,7 @@ def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
         name, text, sha256 = load_report_text(path, max_bytes)
         mentions, labels = mentions_and_labels(text)  # find_mentions(text) without remaking its figures
         sections = parse_sections(text).locate_all([m.start for m in mentions])
-        return named_automatic_rows(name, sha256, mentions, sections, labels)
+        return automatic_columns(name, sha256, mentions, sections, labels)
     report = load_report(path, max_bytes)
     mentions = find_mentions(report.text)
     starts = [m.start for m in mentions]
@@ -231,6 +230,8 @@ def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int
     from lawstats.extraction.dataset import FIGURE_COLUMNS
 
     notes = _annotations(annotations)
+    if notes is None:
+        return _automatic_chunk(paths, max_bytes, strict)
     figures: list[tuple] = []
     excluded: list[tuple] = []
     figure_files: list[str] = []
@@ -254,10 +255,40 @@ def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int
         figure_files += [path] * len(f)
         excluded += e
         excluded_files += [path] * len(e)
-    columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
-    table = _columns(figure_files, figures, FIGURE_COLUMNS, columns)
+    table = _columns(figure_files, figures, FIGURE_COLUMNS, ANNOTATED_COLUMNS)
     table["code_confidence"] = _confidences(table["indicator"], table["unit"], table["kind"], table["code"])
     return table, _columns(excluded_files, excluded, ALL_EXCLUDED, EXCLUDED_COLUMNS), failures, len(paths)
+
+
+def _failure(path: str, exc: Exception) -> tuple[str, str]:
+    """The ``(file, message)`` of a file that failed."""
+    if isinstance(exc, LawstatsError):
+        return path, str(exc)
+    return path, f"{path}: unexpected error ({type(exc).__name__}: {exc}); please report it with the file"
+
+
+def _automatic_chunk(paths: Sequence[str], max_bytes: int | None, strict: bool):
+    """:func:`_extract_chunk` without annotations: every file's columns appended to the chunk's,
+    with no tuple per row (:func:`lawstats.extraction.dataset.automatic_columns`)."""
+    figures: dict[str, list] = {c: [] for c in EXTRACT_COLUMNS if c != "code_confidence"}
+    excluded: dict[str, list] = {c: [] for c in EXCLUDED_COLUMNS}
+    failures = []
+    for path in paths:
+        try:
+            f, e = _rows(path, None, max_bytes)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop 10,000 others
+            if strict:
+                raise
+            failures.append(_failure(path, exc))
+            continue
+        for c, values in figures.items():
+            values += f[c] if c != "file" else [path] * len(f["start"])
+        for c, values in excluded.items():
+            values += e[c] if c != "file" else [path] * len(e["start"])
+    table = {c: figures[c] if c != "code_confidence" else
+             _confidences(figures["indicator"], figures["unit"], figures["kind"], figures["code"])
+             for c in EXTRACT_COLUMNS}
+    return table, excluded, failures, len(paths)
 
 
 def _chunks(items: list, size: int) -> list[list]:
