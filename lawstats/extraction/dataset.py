@@ -234,13 +234,17 @@ def automatic_columns(name: str, sha256: str, mentions: list, sections: list[str
             figs.append(m)
             fsections.append(section)
     ranks: dict[str, int] = {}
+    prefixes: dict[str, str] = {}  # automatic_id(section, rank) is this prefix and the rank
     ids = []
     for section in fsections:
         rank = ranks[section] = ranks.get(section, 0) + 1
-        ids.append(automatic_id(section, rank))
+        if rank == 1:
+            prefixes[section] = automatic_id(section, 1)[:-2]
+        ids.append(f"{prefixes[section]}{rank:02d}")
     qs = [m.figure for m in figs]
     indicators = [m.label for m in figs] if labels is None else [labels[m.start] for m in figs]
-    values = [format_decimal(q.value) for q in qs]
+    # format_decimal, its commonest case (a whole Decimal already written in full) inline
+    values = [s if type(v) is Decimal and (s := str(v)).isdigit() else format_decimal(v) for v in [q.value for q in qs]]
     # an exact figure's bounds are its value (the same object): written once
     lowers = [value if q.lower is q.value else format_decimal(q.lower) for q, value in zip(qs, values)]
     uppers = [value if q.upper is q.value else lower if q.upper is q.lower else format_decimal(q.upper)

@@ -117,12 +117,12 @@ def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None):
     from lawstats.extraction.dataset import automatic_columns, excluded_rows, figure_rows
     from lawstats.reading.mentions import find_mentions, mentions_and_labels
     from lawstats.reading.report import load_report, load_report_text
-    from lawstats.reading.structure import parse_sections
+    from lawstats.reading.structure import locate_sections
 
-    if notes is None:  # only the name, text, hash and sections are needed: no title, no points
+    if notes is None:  # only the name, text, hash and section labels are needed
         name, text, sha256 = load_report_text(path, max_bytes)
         mentions, labels = mentions_and_labels(text)  # find_mentions(text) without remaking its figures
-        sections = parse_sections(text).locate_all([m.start for m in mentions])
+        sections = locate_sections(text, [m.start for m in mentions])
         return automatic_columns(name, sha256, mentions, sections, labels)
     report = load_report(path, max_bytes)
     mentions = find_mentions(report.text)

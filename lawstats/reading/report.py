@@ -371,7 +371,7 @@ def load_report_text(path: str | Path, max_bytes: int | None = None) -> tuple[st
     What :func:`load_report` gives as ``name``, ``text`` and ``sha256``, with the same checks and
     the same errors in the same order (the file, its decoding, then its provenance file); for a
     caller that needs no title or points, such as :func:`lawstats.extraction.extract.extract_files`,
-    which locates mentions with :func:`lawstats.reading.structure.parse_sections`.
+    which locates mentions with :func:`lawstats.reading.structure.locate_sections`.
 
     Examples
     --------

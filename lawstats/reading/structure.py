@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Iterable
 if TYPE_CHECKING:  # pandas is imported only when a table is asked for
     import pandas as pd
 
-__all__ = ["Heading", "Structure", "parse_structure", "parse_sections", "heading_title", "CN_ORDINALS", "TITLE_MAX"]
+__all__ = ["Heading", "Structure", "parse_structure", "locate_sections", "heading_title", "CN_ORDINALS", "TITLE_MAX"]
 
 #: The Chinese numerals used in headings, up to 99.
 CN_ORDINALS = "一二三四五六七八九十"
@@ -237,32 +237,47 @@ def _title_end(m: re.Match) -> int:
     return m.start(2) + stop.end() if stop else m.end()
 
 
-def _parts_and_sections(text: str):
-    """The parts and sections of a text, and the two lookups :func:`parse_structure` finds
-    points with: ``kept(pos)`` (inside a part, or before the first part of a text opened
-    mid-report) and ``container(pos)`` (the section, else the part, containing ``pos``)."""
+def _section_spans(text: str):
+    """The part and section headings of a text as plain lists, no :class:`Heading` made:
+    ``(parts, part_ends, sections, section_ends, section_labels, kept)``, where ``parts`` and
+    ``sections`` are the heading matches kept and ``kept(pos)`` tells whether a position is
+    inside a part, or before the first part of a text opened mid-report."""
     n = len(text)
     parts = list(_PART.finditer(text))
     opened_mid = not parts or parts[0].group(1) != "一"
     first_part = parts[0].start() if parts else n
-    part_headings = tuple(
-        Heading("part", m.group(1), heading_title(m.group(2)), m.start(), end, _title_end(m), m.group(1))
-        for m, end in zip(parts, _spans([m.start() for m in parts], [], n))
-    )
-    part_starts = [h.start for h in part_headings]
+    part_starts = [m.start() for m in parts]
+    part_ends = _spans(part_starts, [], n)
 
-    def kept(pos: int) -> bool:  # inside a part, or before the first part of a text opened mid-report
-        return _find(part_headings, pos) is not None or (opened_mid and pos < first_part)
+    def part_at(pos: int) -> int:  # the index of the part containing pos, or -1 (as _find)
+        i = bisect_right(part_starts, pos) - 1
+        return i if i >= 0 and pos < part_ends[i] else -1
+
+    def kept(pos: int) -> bool:
+        return part_at(pos) >= 0 or (opened_mid and pos < first_part)
 
     sections = [m for m in _SECTION.finditer(text) if kept(m.start())]
-    section_headings = []
+    section_ends, section_labels = [], []
     for m, end in zip(sections, _spans([m.start() for m in sections], part_starts, n)):
-        parent = _find(part_headings, m.start())
-        label = parent.label if parent is not None else ""
-        end = min(end, parent.end) if parent is not None else end
-        section_headings.append(Heading("section", m.group(1), heading_title(m.group(2)), m.start(), end,
-                                        _title_end(m), f"{label}({m.group(1)})"))
-    section_headings = tuple(section_headings)
+        i = part_at(m.start())
+        section_ends.append(min(end, part_ends[i]) if i >= 0 else end)
+        section_labels.append(f"{parts[i].group(1) if i >= 0 else ''}({m.group(1)})")
+    return parts, part_ends, sections, section_ends, section_labels, kept
+
+
+def _parts_and_sections(text: str):
+    """The parts and sections of a text, and the two lookups :func:`parse_structure` finds
+    points with: ``kept(pos)`` (inside a part, or before the first part of a text opened
+    mid-report) and ``container(pos)`` (the section, else the part, containing ``pos``)."""
+    parts, part_ends, sections, section_ends, section_labels, kept = _section_spans(text)
+    part_headings = tuple(
+        Heading("part", m.group(1), heading_title(m.group(2)), m.start(), end, _title_end(m), m.group(1))
+        for m, end in zip(parts, part_ends)
+    )
+    section_headings = tuple(
+        Heading("section", m.group(1), heading_title(m.group(2)), m.start(), end, _title_end(m), label)
+        for m, end, label in zip(sections, section_ends, section_labels)
+    )
 
     def container(pos: int) -> Heading | None:
         return _find(section_headings, pos) or _find(part_headings, pos)
@@ -270,24 +285,33 @@ def _parts_and_sections(text: str):
     return part_headings, section_headings, kept, container
 
 
-def parse_sections(text: str) -> Structure:
-    """The parts and sections of a text, without its points: what
-    :meth:`Structure.locate` needs, at a fraction of :func:`parse_structure`'s work.
+def locate_sections(text: str, offsets: "Iterable[int]") -> list[str]:
+    """``parse_structure(text).locate_all(offsets)`` without parsing the points and titles:
+    the part/section label of each offset, from the same part and section headings.
 
-    The parts and sections are those of :func:`parse_structure`; ``points`` is empty.
     :func:`lawstats.extraction.extract.extract_files`, which only locates mentions, uses it.
 
     Examples
     --------
-    >>> text = "一、总则\\n（一）学习\\n一是抓学习。共3件\\n二、执法\\n"
-    >>> full, lean = parse_structure(text), parse_sections(text)
-    >>> lean.parts == full.parts and lean.sections == full.sections, lean.points
-    (True, ())
-    >>> lean.locate(text.index("共3件"))
-    '一(一)'
+    >>> text = "前言\\n一、总则\\n（一）学习\\n一是抓学习。共3件\\n二、执法\\n共4件"
+    >>> offsets = [0, text.index("共3件"), text.index("共4件")]
+    >>> locate_sections(text, offsets)
+    ['', '一(一)', '二']
+    >>> locate_sections(text, range(len(text))) == parse_structure(text).locate_all(range(len(text)))
+    True
     """
-    part_headings, section_headings, _, _ = _parts_and_sections(text)
-    return Structure(part_headings, section_headings, ())
+    parts, part_ends, sections, section_ends, section_labels, _ = _section_spans(text)
+    part_starts = [m.start() for m in parts]
+    section_starts = [m.start() for m in sections]
+    out = []
+    for offset in offsets:  # as Structure.locate_all
+        i = bisect_right(section_starts, offset) - 1
+        if i >= 0 and offset < section_ends[i]:
+            out.append(section_labels[i])
+            continue
+        i = bisect_right(part_starts, offset) - 1
+        out.append(parts[i].group(1) if i >= 0 and offset < part_ends[i] else "")
+    return out
 
 
 def parse_structure(text: str) -> Structure:
