@@ -193,10 +193,14 @@ def _table(parts: list[dict], columns: list[str]) -> "pd.DataFrame":
     """One table from the column lists of several chunks, in order (pandas work once)."""
     import pandas as pd
 
-    if not any(part[columns[0]] for part in parts):
+    if not any(len(part[columns[0]]) for part in parts):
         return pd.DataFrame(columns=columns)
     if len(parts) == 1:
         return pd.DataFrame(parts[0], columns=columns)
+    if all(not isinstance(part[columns[0]], list) for part in parts):  # numpy arrays (see _arrays)
+        import numpy as np
+
+        return pd.DataFrame({c: np.concatenate([part[c] for part in parts]) for c in columns}, columns=columns)
     return pd.DataFrame({c: list(chain.from_iterable(part[c] for part in parts)) for c in columns}, columns=columns)
 
 
@@ -285,10 +289,25 @@ def _automatic_chunk(paths: Sequence[str], max_bytes: int | None, strict: bool):
             values += f[c] if c != "file" else [path] * len(f["start"])
         for c, values in excluded.items():
             values += e[c] if c != "file" else [path] * len(e["start"])
-    table = {c: figures[c] if c != "code_confidence" else
-             _confidences(figures["indicator"], figures["unit"], figures["kind"], figures["code"])
-             for c in EXTRACT_COLUMNS}
-    return table, excluded, failures, len(paths)
+    figures["code_confidence"] = _confidences(figures["indicator"], figures["unit"], figures["kind"], figures["code"])
+    return _arrays(figures, EXTRACT_COLUMNS), _arrays(excluded, EXCLUDED_COLUMNS), failures, len(paths)
+
+
+#: The columns of whole numbers (every other column is text).
+_INTEGER_COLUMNS = frozenset({"start", "end", "decimals"})
+
+
+def _arrays(columns: dict[str, list], order: list[str]) -> dict:
+    """``columns`` as numpy arrays (int64 for :data:`_INTEGER_COLUMNS`, objects for the rest), in ``order``.
+
+    A batch of reports keeps millions of values until its table is made: in lists, Python's
+    garbage collector would visit every one of them at each full collection, and an array of
+    objects it does not walk.  pandas makes the same columns of these arrays as of the lists
+    (the text columns are inferred as strings in both cases).
+    """
+    import numpy as np
+
+    return {c: np.array(columns[c], dtype=np.int64 if c in _INTEGER_COLUMNS else object) for c in order}
 
 
 def _chunks(items: list, size: int) -> list[list]:
