@@ -30,8 +30,10 @@ its time (importing pandas, which extract_files imports on first use, takes
 about half a second).
 
 Last, where the time of (b) goes, measured again on the same files phase by
-phase: reading (``load_report``: decode, hashes, title, sections),
-``find_mentions``, and the rest (ids, indicator codes, rows and the tables).
+phase as extract_files does it: reading (``load_report_text``: read, decode, hash,
+provenance check), finding the mentions (``mentions_and_labels``, i.e. ``find_mentions``
+without remaking its figures as labelled Mentions), and the rest (sections, ids,
+indicator codes, columns and the tables).
 """
 from __future__ import annotations
 
@@ -115,16 +117,18 @@ def clear_caches() -> None:
 
 
 def phases(paths: list[Path]) -> dict[str, float]:
-    """Seconds of each phase of extract_files on ``paths``: reading, find_mentions, the rest."""
-    from lawstats.reading.report import load_report
+    """Seconds of each phase of extract_files on ``paths``: reading, finding the mentions (the rest is the
+    difference with its total)."""
+    from lawstats.reading.mentions import mentions_and_labels
+    from lawstats.reading.report import load_report_text
 
     clear_caches()
     start = time.perf_counter()
-    reports = [load_report(p) for p in paths]
+    texts = [load_report_text(p)[1] for p in paths]
     read = time.perf_counter() - start
     start = time.perf_counter()
-    for report in reports:
-        find_mentions(report.text)
+    for text in texts:
+        mentions_and_labels(text)
     return {"reading": read, "find_mentions": time.perf_counter() - start}
 
 
@@ -196,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         rest = t_one - sum(split.values())
         print(f"where (b)'s time goes (phases timed again on the same files): "
               + ", ".join(f"{k} {v:.2f} s ({v / t_one:.0%})" for k, v in split.items())
-              + f", the rest (ids, codes, rows, tables) {rest:.2f} s ({rest / t_one:.0%}); "
+              + f", the rest (sections, ids, codes, columns, tables) {rest:.2f} s ({rest / t_one:.0%}); "
               f"the naive loop's find_mentions is {split['find_mentions'] / t_naive:.0%} of its time")
 
         reports = COUNTIES * YEARS
