@@ -28,6 +28,18 @@ Decisions
   ``annotate`` + ``figure_rows``).  Workers return plain column lists and one
   table per kind is built at the end.  ``benchmarks/scale.py`` compares this
   with a bare loop over ``find_mentions``.
+- **Without annotations, only what the tables hold is computed.**  A file gives
+  its name, text and hash (:func:`lawstats.reading.report.load_report_text`: the
+  same checks and errors as ``load_report``, no title, file hash or outline);
+  mentions are located with :func:`lawstats.reading.structure.locate_sections`
+  (the parts and sections of ``parse_structure``, no points or titles); the
+  labels are taken as ``find_mentions`` computes them
+  (:func:`lawstats.reading.mentions.mentions_and_labels`), without remaking each
+  figure as a labelled Mention; and each file's rows are made a column at a time
+  (:func:`lawstats.extraction.dataset.automatic_columns`) and kept per chunk as
+  numpy arrays, which pandas takes as they are and the garbage collector does
+  not walk.  Every output is the same as through ``load_report`` and
+  ``find_mentions``.
 """
 from __future__ import annotations
 
