@@ -115,6 +115,28 @@ def test_corpus(corpus, tmp_path, capsys):
     assert "9 files: " in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("annotations", [None, DEFAULT_ANNOTATIONS], ids=["automatic", "annotated"])
+def test_every_row_is_the_row_of_extract_tables(root, annotations):
+    """extract_files makes its rows in one pass (dataset.automatic_rows without annotations);
+    the reference is the general path, extract_tables (annotate, then figure_rows and
+    excluded_rows), file by file, over every report of the corpora."""
+    from lawstats.extraction.dataset import extract_tables
+
+    paths = [str(p) for folder in ("corpus", "corpus_reading", "reports")
+             for p in sorted((root / "tests" / folder).glob("*.txt"))] + [str(default_report_path())]
+    result = extract_files(paths, jobs=1, annotations=annotations)
+    assert result.failures == [] and len(paths) > 15
+    for path in paths:
+        figures, excluded = extract_tables(path, annotations, strict=False)
+        mine = result.figures[result.figures["file"] == path]
+        assert len(mine) > 0 or len(figures) == 0
+        for column in [c for c in mine.columns if c in figures.columns]:
+            assert mine[column].tolist() == figures[column].tolist(), (path, column)
+        others = result.excluded[result.excluded["file"] == path]
+        for column in [c for c in others.columns if c in excluded.columns]:
+            assert others[column].tolist() == excluded[column].tolist(), (path, column)
+
+
 def test_a_bad_file_is_reported_and_skipped(corpus, bad_files, tmp_path, capsys):
     good = [str(p) for p in corpus[:3]]
     paths = [good[0], *map(str, bad_files.values()), good[1], good[2]]
@@ -203,3 +225,20 @@ def test_unwritable_output_is_reported(capsys, tmp_path):
     assert main(["extract", str(default_report_path()), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "cannot write" in err and "Traceback" not in err
+
+
+def test_many_chunks_some_without_figures_make_the_table_of_each_file_in_turn(corpus, tmp_path):
+    # the reference is extract_file, one table per file, stacked by pandas: the chunks of a batch
+    # (some with no figure at all, some failing) must give the same values and dtypes
+    nofig = tmp_path / "nofig.txt"
+    nofig.write_text("某县法治政府建设报告\n一、学习\n全年一是学习，二是落实。\n", encoding="utf-8")
+    paths = [nofig, nofig, corpus[0], nofig, tmp_path / "missing.txt", corpus[1], nofig, nofig] * 3
+    result = extract_files(paths, jobs=1)
+    assert len(result.failures) == 3
+    readable = [p for p in paths if p.exists()]
+    one_by_one = [extract_file(p) for p in readable]
+    assert not all(len(f) for f, _ in one_by_one)  # (an empty table has no dtypes to stack: left out)
+    for got, expected in ((result.figures, pd.concat([f for f, _ in one_by_one if len(f)], ignore_index=True)),
+                          (result.excluded, pd.concat([e for _, e in one_by_one if len(e)], ignore_index=True))):
+        assert list(got.dtypes) == list(expected.dtypes)
+        pd.testing.assert_frame_equal(got, expected)

@@ -172,3 +172,13 @@ def test_parse_structure_on_many_headings_is_fast_enough_to_finish(size):
     text = unit * (size // len(unit))
     s = parse_structure(text)
     assert len(s.parts) == size // len(unit)
+
+
+@pytest.mark.parametrize("name", sorted(OUTLINES))
+def test_locate_sections_locates_every_offset_as_parse_structure(name):
+    # the reference is parse_structure itself: locate_sections must give its label for every offset
+    from lawstats.reading.structure import locate_sections
+
+    text = load_report(CORPUS / name).text
+    offsets = range(len(text) + 1)
+    assert locate_sections(text, offsets) == parse_structure(text).locate_all(offsets)

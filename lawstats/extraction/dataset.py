@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["FIGURE_COLUMNS", "EXCLUDED_COLUMNS", "DEFAULT_ANNOTATIONS", "figures_frame",
-           "excluded_frame", "figure_rows", "excluded_rows", "extract_tables", "write_tables",
+           "excluded_frame", "figure_rows", "excluded_rows", "automatic_rows", "named_automatic_rows", "automatic_columns", "extract_tables", "write_tables",
            "read_figures", "read_excluded", "format_decimal", "exact_values", "is_default_report",
            "load_tables", "report_tables", "GENERATED_TABLES", "check_table_target"]
 
@@ -76,17 +76,23 @@ def format_decimal(x) -> str:
     """
     if x is None:
         return ""
+    if type(x) is Decimal:
+        s = str(x)
+        if s.isdigit() or (s[0] == "-" and s[1:].isdigit()):  # exponent 0: already written in full
+            return s
     d = Decimal(x)
     if d == d.to_integral_value():
         return str(d.quantize(Decimal(1)))
     return format(d.normalize(), "f")
 
 
-def figure_rows(report: Report, annotation: Annotation) -> list[tuple]:
+def figure_rows(report: Report, annotation: Annotation, locate=None) -> list[tuple]:
     """One tuple per figure mention, in the order of :data:`FIGURE_COLUMNS` (no pandas).
 
     :func:`figures_frame` is these rows as a table; :func:`lawstats.extraction.extract.extract_files`
-    stacks the rows of many reports and makes one table of them.
+    stacks the rows of many reports and makes one table of them.  ``locate`` (``offset ->
+    section``, default ``report.locate``) lets a caller that has located every mention once
+    pass its answers.
     """
     from lawstats.extraction.indicators import match_indicator
 
@@ -94,7 +100,7 @@ def figure_rows(report: Report, annotation: Annotation) -> list[tuple]:
     name = report.name
     # labels written for another report and found here by their context are "matched"
     elsewhere = bool(annotation.written_for) and annotation.written_for != name
-    locate = report.locate
+    locate = locate or report.locate
     for a in annotation.figures:
         m, q = a.mention, a.mention.figure
         code = a.code or match_indicator(a.indicator, q.unit, q.kind)
@@ -107,11 +113,158 @@ def figure_rows(report: Report, annotation: Annotation) -> list[tuple]:
     return rows
 
 
-def excluded_rows(report: Report, annotation: Annotation) -> list[tuple]:
-    """One tuple per mention that is not a figure, in the order of :data:`EXCLUDED_COLUMNS`."""
-    name, sha256, locate = report.name, report.sha256, report.locate
+def excluded_rows(report: Report, annotation: Annotation, locate=None) -> list[tuple]:
+    """One tuple per mention that is not a figure, in the order of :data:`EXCLUDED_COLUMNS`
+    (``locate`` as in :func:`figure_rows`)."""
+    name, sha256, locate = report.name, report.sha256, locate or report.locate
     return [(m.quote, m.start, m.end, m.reason, locate(m.start), name, sha256) for m in annotation.excluded]
 
+
+def automatic_rows(report: Report, mentions: list, sections: list[str]) -> tuple[list[tuple], list[tuple]]:
+    """:func:`figure_rows` and :func:`excluded_rows` of ``annotate(report.text, None)``, in one pass.
+
+    With no annotations every figure gets its automatic id and label
+    (:func:`lawstats.extraction.annotate.annotate`); this makes the same rows
+    straight from the mentions, without the intermediate annotated figures.
+    :func:`lawstats.extraction.extract.extract_files` uses it for every file it
+    reads without annotations.
+
+    Parameters
+    ----------
+    report : Report
+        The report whose text the mentions are of.
+    mentions : list of Mention
+        ``find_mentions(report.text)``.
+    sections : list of str
+        The section of each mention (``report.structure.locate_all`` of their starts).
+
+    Examples
+    --------
+    >>> from lawstats.reading.mentions import find_mentions
+    >>> report = load_report()
+    >>> mentions = find_mentions(report.text)
+    >>> fast = automatic_rows(report, mentions, report.structure.locate_all(m.start for m in mentions))
+    >>> slow = annotate(report.text, None, locate=report.locate, mentions=mentions)
+    >>> fast == (figure_rows(report, slow), excluded_rows(report, slow))
+    True
+    """
+    return named_automatic_rows(report.name, report.sha256, mentions, sections)
+
+
+def named_automatic_rows(name: str, sha256: str, mentions: list, sections: list[str],
+                         labels: dict[int, str] | None = None) -> tuple[list[tuple], list[tuple]]:
+    """:func:`automatic_rows` of the report named ``name`` whose text has the hash ``sha256``.
+
+    For a caller that has read only the report's name, text and hash
+    (:func:`lawstats.reading.report.load_report_text`), as
+    :func:`lawstats.extraction.extract.extract_files` does.  With ``labels``, the
+    mentions and labels of :func:`lawstats.reading.mentions.mentions_and_labels`
+    can be given instead of ``find_mentions``' labelled mentions.
+
+    Examples
+    --------
+    >>> from lawstats.reading.mentions import find_mentions
+    >>> report = load_report()
+    >>> mentions = find_mentions(report.text)
+    >>> sections = report.structure.locate_all(m.start for m in mentions)
+    >>> named_automatic_rows(report.name, report.sha256, mentions, sections) == automatic_rows(report, mentions, sections)
+    True
+    >>> from lawstats.reading.mentions import mentions_and_labels
+    >>> unlabelled, labels = mentions_and_labels(report.text)
+    >>> named_automatic_rows(report.name, report.sha256, unlabelled, sections, labels) == automatic_rows(
+    ...     report, mentions, sections)
+    True
+    """
+    from lawstats.extraction.annotate import automatic_id
+    from lawstats.extraction.indicators import match_indicator
+
+    figures, excluded = [], []
+    ranks: dict[str, int] = {}
+    for m, section in zip(mentions, sections):
+        q = m.figure
+        if q is None:
+            excluded.append((m.quote, m.start, m.end, m.reason, section, name, sha256))
+            continue
+        rank = ranks[section] = ranks.get(section, 0) + 1
+        label = m.label if labels is None else labels[m.start]
+        value = format_decimal(q.value)
+        # an exact figure's bounds are its value (the same object): written once
+        lower = value if q.lower is q.value else format_decimal(q.lower)
+        upper = value if q.upper is q.value else lower if q.upper is q.lower else format_decimal(q.upper)
+        figures.append((
+            automatic_id(section, rank), section, label, "", "automatic", match_indicator(label, q.unit, q.kind),
+            q.kind, q.raw, value, q.unit, q.qualifier, lower, upper, q.decimals, m.quote, m.start, m.end, "",
+            name, sha256,
+        ))
+    return figures, excluded
+
+
+
+def automatic_columns(name: str, sha256: str, mentions: list, sections: list[str],
+                      labels: dict[int, str] | None = None) -> tuple[dict[str, list], dict[str, list]]:
+    """:func:`named_automatic_rows` as columns: one list per column of :data:`FIGURE_COLUMNS` and
+    one per column of :data:`EXCLUDED_COLUMNS`, made a column at a time.
+
+    The same values as the rows; :func:`lawstats.extraction.extract.extract_files` stacks the
+    columns of many reports without ever making a tuple per row (a batch of reports would keep
+    hundreds of thousands of them, which Python's garbage collector walks again and again).
+
+    Examples
+    --------
+    >>> from lawstats.reading.mentions import mentions_and_labels
+    >>> report = load_report()
+    >>> mentions, labels = mentions_and_labels(report.text)
+    >>> sections = report.structure.locate_all(m.start for m in mentions)
+    >>> figures, excluded = named_automatic_rows(report.name, report.sha256, mentions, sections, labels)
+    >>> f, e = automatic_columns(report.name, report.sha256, mentions, sections, labels)
+    >>> f == dict(zip(FIGURE_COLUMNS, map(list, zip(*figures))))
+    True
+    >>> e == dict(zip(EXCLUDED_COLUMNS, map(list, zip(*excluded))))
+    True
+    """
+    from lawstats.extraction.annotate import automatic_id
+    from lawstats.extraction.indicators import match_indicator
+
+    figs, fsections, others, osections = [], [], [], []
+    for m, section in zip(mentions, sections):
+        if m.figure is None:
+            others.append(m)
+            osections.append(section)
+        else:
+            figs.append(m)
+            fsections.append(section)
+    ranks: dict[str, int] = {}
+    prefixes: dict[str, str] = {}  # automatic_id(section, rank) is this prefix and the rank
+    ids = []
+    for section in fsections:
+        rank = ranks[section] = ranks.get(section, 0) + 1
+        if rank == 1:
+            prefixes[section] = automatic_id(section, 1)[:-2]
+        ids.append(f"{prefixes[section]}{rank:02d}")
+    qs = [m.figure for m in figs]
+    indicators = [m.label for m in figs] if labels is None else [labels[m.start] for m in figs]
+    # format_decimal, its commonest case (a whole Decimal already written in full) inline
+    values = [s if type(v) is Decimal and (s := str(v)).isdigit() else format_decimal(v) for v in [q.value for q in qs]]
+    # an exact figure's bounds are its value (the same object): written once
+    lowers = [value if q.lower is q.value else format_decimal(q.lower) for q, value in zip(qs, values)]
+    uppers = [value if q.upper is q.value else lower if q.upper is q.lower else format_decimal(q.upper)
+              for q, value, lower in zip(qs, values, lowers)]
+    k = len(figs)
+    figures = {
+        "id": ids, "section": fsections, "indicator": indicators, "indicator_en": [""] * k,
+        "indicator_source": ["automatic"] * k,
+        "code": [match_indicator(label, q.unit, q.kind) for label, q in zip(indicators, qs)],
+        "kind": [q.kind for q in qs], "raw": [q.raw for q in qs], "value": values, "unit": [q.unit for q in qs],
+        "qualifier": [q.qualifier for q in qs], "lower": lowers, "upper": uppers,
+        "decimals": [q.decimals for q in qs], "quote": [m.quote for m in figs], "start": [m.start for m in figs],
+        "end": [m.end for m in figs], "repeat_of": [""] * k, "report": [name] * k, "sha256": [sha256] * k,
+    }
+    k = len(others)
+    excluded = {
+        "quote": [m.quote for m in others], "start": [m.start for m in others], "end": [m.end for m in others],
+        "reason": [m.reason for m in others], "section": osections, "report": [name] * k, "sha256": [sha256] * k,
+    }
+    return figures, excluded
 
 def figures_frame(report: Report, annotation: Annotation) -> "pd.DataFrame":
     """One row per figure mention, with the columns of :data:`FIGURE_COLUMNS`."""

@@ -20,6 +20,26 @@ Decisions
 - **Processes, not threads**: the rules are pure Python (the GIL would
   serialise threads).  One process is used when ``jobs=1`` or when there is a
   single chunk of work, so a handful of files pays no start-up cost.
+- **Per-file work is done once, pandas once.**  A file is read and its
+  mentions found once; each mention's section is looked up once
+  (:meth:`lawstats.reading.structure.Structure.locate_all`); without annotations
+  the rows come straight from the mentions
+  (:func:`lawstats.extraction.dataset.automatic_rows`, the same rows as
+  ``annotate`` + ``figure_rows``).  Workers return plain column lists and one
+  table per kind is built at the end.  ``benchmarks/scale.py`` compares this
+  with a bare loop over ``find_mentions``.
+- **Without annotations, only what the tables hold is computed.**  A file gives
+  its name, text and hash (:func:`lawstats.reading.report.load_report_text`: the
+  same checks and errors as ``load_report``, no title, file hash or outline);
+  mentions are located with :func:`lawstats.reading.structure.locate_sections`
+  (the parts and sections of ``parse_structure``, no points or titles); the
+  labels are taken as ``find_mentions`` computes them
+  (:func:`lawstats.reading.mentions.mentions_and_labels`), without remaking each
+  figure as a labelled Mention; and each file's rows are made a column at a time
+  (:func:`lawstats.extraction.dataset.automatic_columns`) and kept per chunk as
+  numpy arrays, which pandas takes as they are and the garbage collector does
+  not walk.  Every output is the same as through ``load_report`` and
+  ``find_mentions``.
 """
 from __future__ import annotations
 
@@ -27,6 +47,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
@@ -97,25 +118,46 @@ def _annotations(path: str | None) -> "Annotations | None":
     return load_annotations(path) if path is not None else None
 
 
-def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None,
-          ) -> tuple[list[tuple], list[tuple]]:
-    """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (tuples, no pandas)."""
+def _rows(path: str, notes: "Annotations | None", max_bytes: int | None = None):
+    """The rows of :func:`lawstats.extraction.dataset.extract_tables` for one file (no pandas).
+
+    Each mention's section is found once (:meth:`lawstats.reading.structure.Structure.locate_all`).
+    With annotations: two lists of tuples.  Without: the same rows as two dicts of columns, made
+    straight from the mentions (:func:`lawstats.extraction.dataset.automatic_columns`).
+    """
     from lawstats.extraction.annotate import annotate
-    from lawstats.extraction.dataset import excluded_rows, figure_rows
-    from lawstats.reading.report import load_report
+    from lawstats.extraction.dataset import automatic_columns, excluded_rows, figure_rows
+    from lawstats.reading.mentions import find_mentions, mentions_and_labels
+    from lawstats.reading.report import load_report, load_report_text
+    from lawstats.reading.structure import locate_sections
 
+    if notes is None:  # only the name, text, hash and section labels are needed
+        name, text, sha256 = load_report_text(path, max_bytes)
+        mentions, labels = mentions_and_labels(text)  # find_mentions(text) without remaking its figures
+        sections = locate_sections(text, [m.start for m in mentions])
+        return automatic_columns(name, sha256, mentions, sections, labels)
     report = load_report(path, max_bytes)
-    result = annotate(report.text, notes, locate=report.locate, strict=False)
-    return figure_rows(report, result), excluded_rows(report, result)
+    mentions = find_mentions(report.text)
+    starts = [m.start for m in mentions]
+    sections = report.structure.locate_all(starts)
+    where = dict(zip(starts, sections))
+    slow = report.locate
+
+    def locate(offset: int) -> str:
+        label = where.get(offset)
+        return label if label is not None else slow(offset)
+
+    result = annotate(report.text, notes, locate=locate, mentions=mentions, strict=False)
+    return figure_rows(report, result, locate), excluded_rows(report, result, locate)
 
 
-def _confidences(figures: "pd.DataFrame") -> list[str]:
+def _confidences(labels, units, kinds, codes) -> list[str]:
     """How sure each row's standard indicator is (:func:`lawstats.extraction.indicators.match_with_confidence`);
     ``curated`` where a person chose the code, ``""`` where there is none."""
     from lawstats.extraction.indicators import match_with_confidence
 
     out = []
-    for label, unit, kind, code in zip(figures["indicator"], figures["unit"], figures["kind"], figures["code"]):
+    for label, unit, kind, code in zip(labels, units, kinds, codes):
         if not code:
             out.append("")
             continue
@@ -151,13 +193,27 @@ def with_english(figures: "pd.DataFrame") -> "pd.DataFrame":
     return figures
 
 
-def _frame(rows: list[tuple], all_columns: list[str], columns: list[str]) -> "pd.DataFrame":
-    """One table from rows that start with the file, keeping ``columns`` (pandas work once)."""
+def _columns(files: list[str], rows: list[tuple], all_columns: list[str], columns: list[str]) -> dict:
+    """The ``columns`` of ``rows`` (tuples in the order of ``all_columns``), one list each;
+    ``file`` is ``files``.  Plain lists: pandas builds one table at the end, not one per chunk."""
+    by_name = dict(zip(all_columns, map(list, zip(*rows)))) if rows else {c: [] for c in all_columns}
+    by_name["file"] = files
+    return {c: by_name[c] for c in columns if c in by_name}
+
+
+def _table(parts: list[dict], columns: list[str]) -> "pd.DataFrame":
+    """One table from the column lists of several chunks, in order (pandas work once)."""
     import pandas as pd
 
-    if not rows:
+    if not any(len(part[columns[0]]) for part in parts):
         return pd.DataFrame(columns=columns)
-    return pd.DataFrame(rows, columns=["file", *all_columns])[columns]
+    if len(parts) == 1:
+        return pd.DataFrame(parts[0], columns=columns)
+    if all(not isinstance(part[columns[0]], list) for part in parts):  # numpy arrays (see _arrays)
+        import numpy as np
+
+        return pd.DataFrame({c: np.concatenate([part[c] for part in parts]) for c in columns}, columns=columns)
+    return pd.DataFrame({c: list(chain.from_iterable(part[c] for part in parts)) for c in columns}, columns=columns)
 
 
 def extract_file(path: str | Path, annotations: str | Path | None = None, language: str = "zh",
@@ -172,25 +228,30 @@ def extract_file(path: str | Path, annotations: str | Path | None = None, langua
         :class:`~lawstats.errors.AnnotationError` if the annotations are bad.
     """
     check_language(language)
-    figures, excluded, _, _ = _extract_chunk([str(path)], str(annotations) if annotations is not None else None,
-                                             max_bytes, strict=True)
+    ann = str(annotations) if annotations is not None else None
+    figures, excluded, _, _ = _extract_chunk([str(path)], ann, max_bytes, strict=True)
+    figures = _table([figures], ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS)
+    excluded = _table([excluded], EXCLUDED_COLUMNS)
     return (with_english(figures) if language == "en" else figures), excluded
 
 
 def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int | None = None,
                    strict: bool = False):
-    """Worker: the tables of a chunk of files, and its failures.
+    """Worker: the columns of a chunk of files (one list per column, see :func:`_columns`), and its failures.
 
-    Each file gives plain rows; the chunk's rows become one table per kind, so
-    pandas builds two tables per chunk, not two per file.  With ``strict`` an
-    error is raised rather than listed.
+    Each file gives plain rows; the parent makes one table of every chunk's
+    columns (:func:`_table`).  With ``strict`` an error is raised rather than listed.
     """
     from lawstats.extraction.dataset import EXCLUDED_COLUMNS as ALL_EXCLUDED
     from lawstats.extraction.dataset import FIGURE_COLUMNS
 
     notes = _annotations(annotations)
+    if notes is None:
+        return _automatic_chunk(paths, max_bytes, strict)
     figures: list[tuple] = []
     excluded: list[tuple] = []
+    figure_files: list[str] = []
+    excluded_files: list[str] = []
     failures = []
     for path in paths:
         try:
@@ -206,12 +267,59 @@ def _extract_chunk(paths: Sequence[str], annotations: str | None, max_bytes: int
             failures.append((path, f"{path}: unexpected error ({type(exc).__name__}: {exc}); "
                                    "please report it with the file"))
             continue
-        figures += [(path, *row) for row in f]
-        excluded += [(path, *row) for row in e]
-    columns = ANNOTATED_COLUMNS if notes is not None else EXTRACT_COLUMNS
-    table = _frame(figures, FIGURE_COLUMNS, [c for c in columns if c != "code_confidence"])
-    table.insert(columns.index("code_confidence"), "code_confidence", _confidences(table))
-    return (table, _frame(excluded, ALL_EXCLUDED, EXCLUDED_COLUMNS), failures, len(paths))
+        figures += f
+        figure_files += [path] * len(f)
+        excluded += e
+        excluded_files += [path] * len(e)
+    table = _columns(figure_files, figures, FIGURE_COLUMNS, ANNOTATED_COLUMNS)
+    table["code_confidence"] = _confidences(table["indicator"], table["unit"], table["kind"], table["code"])
+    return table, _columns(excluded_files, excluded, ALL_EXCLUDED, EXCLUDED_COLUMNS), failures, len(paths)
+
+
+def _failure(path: str, exc: Exception) -> tuple[str, str]:
+    """The ``(file, message)`` of a file that failed."""
+    if isinstance(exc, LawstatsError):
+        return path, str(exc)
+    return path, f"{path}: unexpected error ({type(exc).__name__}: {exc}); please report it with the file"
+
+
+def _automatic_chunk(paths: Sequence[str], max_bytes: int | None, strict: bool):
+    """:func:`_extract_chunk` without annotations: every file's columns appended to the chunk's,
+    with no tuple per row (:func:`lawstats.extraction.dataset.automatic_columns`)."""
+    figures: dict[str, list] = {c: [] for c in EXTRACT_COLUMNS if c != "code_confidence"}
+    excluded: dict[str, list] = {c: [] for c in EXCLUDED_COLUMNS}
+    failures = []
+    for path in paths:
+        try:
+            f, e = _rows(path, None, max_bytes)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop 10,000 others
+            if strict:
+                raise
+            failures.append(_failure(path, exc))
+            continue
+        for c, values in figures.items():
+            values += f[c] if c != "file" else [path] * len(f["start"])
+        for c, values in excluded.items():
+            values += e[c] if c != "file" else [path] * len(e["start"])
+    figures["code_confidence"] = _confidences(figures["indicator"], figures["unit"], figures["kind"], figures["code"])
+    return _arrays(figures, EXTRACT_COLUMNS), _arrays(excluded, EXCLUDED_COLUMNS), failures, len(paths)
+
+
+#: The columns of whole numbers (every other column is text).
+_INTEGER_COLUMNS = frozenset({"start", "end", "decimals"})
+
+
+def _arrays(columns: dict[str, list], order: list[str]) -> dict:
+    """``columns`` as numpy arrays (int64 for :data:`_INTEGER_COLUMNS`, objects for the rest), in ``order``.
+
+    A batch of reports keeps millions of values until its table is made: in lists, Python's
+    garbage collector would visit every one of them at each full collection, and an array of
+    objects it does not walk.  pandas makes the same columns of these arrays as of the lists
+    (the text columns are inferred as strings in both cases).
+    """
+    import numpy as np
+
+    return {c: np.array(columns[c], dtype=np.int64 if c in _INTEGER_COLUMNS else object) for c in order}
 
 
 def _chunks(items: list, size: int) -> list[list]:
@@ -269,8 +377,6 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
     >>> result.summary()
     '2 files (1 failed): 77 figures, 155 other mentions'
     """
-    import pandas as pd
-
     if jobs is not None and jobs < 1:
         raise ValueError(f"jobs must be at least 1. Got {jobs} instead.")
     check_language(language)
@@ -287,7 +393,7 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
         nonlocal done, figures_so_far
         results[i] = result
         done += result[3]
-        figures_so_far += len(result[0])
+        figures_so_far += len(result[0]["file"])
         if progress is not None:
             progress(done, len(paths), figures_so_far)
 
@@ -302,14 +408,10 @@ def extract_files(paths: Iterable[str | Path], jobs: int | None = None,
             for future in as_completed(futures):
                 record(futures[future], future.result())
 
-    figures = [r[0] for r in results if len(r[0])]
-    excluded = [r[1] for r in results if len(r[1])]
-    columns = ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS
-    table = pd.concat(figures, ignore_index=True) if figures else pd.DataFrame(columns=columns)
+    table = _table([r[0] for r in results], ANNOTATED_COLUMNS if ann is not None else EXTRACT_COLUMNS)
     return ExtractResult(
         figures=with_english(table) if language == "en" else table,
-        excluded=(pd.concat(excluded, ignore_index=True) if excluded
-                  else pd.DataFrame(columns=EXCLUDED_COLUMNS)),
+        excluded=_table([r[1] for r in results], EXCLUDED_COLUMNS),
         failures=[f for r in results for f in r[2]],
         files=len(paths),
     )

@@ -406,10 +406,11 @@ def figure_labels(text: str, mentions: "list[Mention]") -> dict[int, str]:
         i = j + 1
 
     # bare actions and empty labels borrow from the figure (or clause) before, in the same sentence
+    sentence_starts = _sentence_starts(text)
     for k, g in enumerate(info):
         m = g["m"]
         label = g["label"]
-        sentence_start = _sentence_start(text, m.start)
+        sentence_start = sentence_starts(m.start)
         prev = info[k - 1] if k and info[k - 1]["m"].end > sentence_start else None
         between = _MARKS.sub("", text[prev["m"].end:m.start]) if prev is not None else ""
         if g["change"] and prev is not None and (
@@ -461,6 +462,28 @@ def _sentence_start(text: str, pos: int) -> int:
     """Start of the sentence around ``pos`` (looking back at most 200 characters)."""
     lo = max(0, pos - 200)
     return max(max(text.rfind(c, lo, pos) for c in _SENTENCE) + 1, lo)
+
+
+_SENTENCE_RE = re.compile("[" + re.escape("".join(sorted(_SENTENCE))) + "]")
+
+
+def _sentence_starts(text: str):
+    """:func:`_sentence_start` of ``text`` for any position, the sentence marks indexed once.
+
+    >>> t = "共3件。其中2件；另有1件"
+    >>> find = _sentence_starts(t)
+    >>> [find(p) for p in range(len(t) + 1)] == [_sentence_start(t, p) for p in range(len(t) + 1)]
+    True
+    """
+    from bisect import bisect_left
+
+    marks = [m.start() for m in _SENTENCE_RE.finditer(text)]
+
+    def start(pos: int) -> int:
+        lo = pos - 200 if pos > 200 else 0
+        i = bisect_left(marks, pos) - 1  # the last mark before pos
+        return marks[i] + 1 if i >= 0 and marks[i] >= lo else lo
+    return start
 
 
 def _previous_clause(text: str, start: int, floor: int, sentence_start: int) -> str:

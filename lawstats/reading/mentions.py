@@ -47,7 +47,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from lawstats.reading.autolabel import LABEL_FLOOR_REASONS, relabel
+from lawstats.reading.autolabel import LABEL_FLOOR_REASONS, figure_labels
 from lawstats.errors import ParseError
 from lawstats.reading.numerals import normalize_digits, parse_chinese_numeral
 from lawstats.reading.quantity import (
@@ -71,6 +71,7 @@ __all__ = [
     "WORDS",
     "Mention",
     "find_mentions",
+    "mentions_and_labels",
     "figures",
     "problems",
     "mentions_frame",
@@ -483,6 +484,29 @@ def find_mentions(text: str) -> list[Mention]:
     >>> [m.quote for m in find_mentions("举办36场受众4万余人")]
     ['36场', '4万余人']
     """
+    out, labels = mentions_and_labels(text)
+    return [m if m.figure is None else Mention(m.start, m.end, m.quote, m.figure, m.reason, labels[m.start], m.detail)
+            for m in out]
+
+
+def mentions_and_labels(text: str) -> tuple[list[Mention], dict[int, str]]:
+    """:func:`find_mentions` before its figures are labelled: the mentions with every label
+    ``""``, and the label of each figure by its start offset.
+
+    ``find_mentions(text)`` is these mentions with their labels put in, each
+    figure made again as a labelled :class:`Mention`; a caller that only reads the
+    labels (:func:`lawstats.extraction.extract.extract_files`, which makes table rows)
+    saves making them.
+
+    Examples
+    --------
+    >>> text = "解答法律咨询80余次，发放资料上万份。"
+    >>> ms, labels = mentions_and_labels(text)
+    >>> [(m.quote, m.label, labels.get(m.start)) for m in ms]
+    [('80余次', '', '解答法律咨询'), ('上万份', '', '发放资料')]
+    >>> [m.label for m in find_mentions(text)] == [labels.get(m.start, "") for m in ms]
+    True
+    """
     if not isinstance(text, str):
         raise TypeError(f"find_mentions expects a str; got {type(text).__name__} instead")
     n = len(text)
@@ -517,14 +541,14 @@ def find_mentions(text: str) -> list[Mention]:
         if 0 <= _enclosed(text, start, end, "《", "》", 100):
             reason, q = "name", None
         if reason is None:
-            out.append(Mention(start, end, text[start:end], q, None))  # labelled by relabel() below
+            out.append(Mention(start, end, text[start:end], q, None))  # labelled below (figure_labels)
         elif reason == "unparsed":
             detail = str(q) if q is not None else ""
             out.append(Mention(start, end, text[start:end], None, "unparsed", "", detail))
         else:
             out.append(Mention(start, end, text[start:end], None, reason))
         covered = end
-    return relabel(text, out)
+    return out, figure_labels(text, out)  # find_mentions puts the labels in, with the Mention constructor
 
 
 def figures(mentions: list[Mention]) -> list[Mention]:

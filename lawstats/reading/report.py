@@ -42,7 +42,7 @@ from lawstats.paths import package_dir
 from lawstats.errors import ReportError
 from lawstats.reading.structure import Structure, parse_structure
 
-__all__ = ["Report", "load_report", "decode_report", "default_report_path", "find_title", "DATA_DIR",
+__all__ = ["Report", "load_report", "load_report_text", "decode_report", "default_report_path", "find_title", "DATA_DIR",
            "MAX_BYTES", "max_bytes_default", "parse_size", "read_text_file"]
 
 #: The project's data folder (``data/`` beside the package when run from a checkout;
@@ -152,8 +152,13 @@ def read_text_file(path: str | Path, max_bytes: int | None = None, what: str = "
     except OSError as exc:
         raise ReportError(p, f"cannot be read: {exc.strerror}") from None
     with os.fdopen(fd, "rb") as fh:
-        _check_regular(p, os.fstat(fd), limit, what)
-        data = fh.read(limit + 1)
+        info = os.fstat(fd)
+        _check_regular(p, info, limit, what)
+        # one byte more than its size shows a file that grew (or a size of 0, as /proc reports);
+        # not read(limit + 1) at once, which sets aside limit + 1 bytes for every file
+        data = fh.read(info.st_size + 1)
+        if len(data) > info.st_size:
+            data += fh.read(limit + 1 - len(data))
     if len(data) > limit:  # it grew after the check
         raise ReportError(p, f"is larger than the limit of {_size(limit)}; expected {what} "
                           "(raise the limit with --max-bytes)")
@@ -357,6 +362,28 @@ def load_report(path: str | Path | None = None, max_bytes: int | None = None) ->
         meta=_read_meta(p),
         title_source=title_source,
     )
+
+
+
+def load_report_text(path: str | Path, max_bytes: int | None = None) -> tuple[str, str, str]:
+    """The name, canonical text and provenance hash of a report file, without its title and outline.
+
+    What :func:`load_report` gives as ``name``, ``text`` and ``sha256``, with the same checks and
+    the same errors in the same order (the file, its decoding, then its provenance file); for a
+    caller that needs no title or points, such as :func:`lawstats.extraction.extract.extract_files`,
+    which locates mentions with :func:`lawstats.reading.structure.locate_sections`.
+
+    Examples
+    --------
+    >>> report = load_report()
+    >>> load_report_text(default_report_path()) == (report.name, report.text, report.sha256)
+    True
+    """
+    p = Path(path)
+    data = read_text_file(p, max_bytes)
+    text, _ = decode_report(data, str(p))
+    _read_meta(p)
+    return p.stem, text, hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 _TITLE_LINES = 40

@@ -36,12 +36,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:  # pandas is imported only when a table is asked for
     import pandas as pd
 
-__all__ = ["Heading", "Structure", "parse_structure", "heading_title", "CN_ORDINALS", "TITLE_MAX"]
+__all__ = ["Heading", "Structure", "parse_structure", "locate_sections", "heading_title", "CN_ORDINALS", "TITLE_MAX"]
 
 #: The Chinese numerals used in headings, up to 99.
 CN_ORDINALS = "一二三四五六七八九十"
@@ -49,8 +49,10 @@ CN_ORDINALS = "一二三四五六七八九十"
 TITLE_MAX = 50
 _WS = " \t\u3000\xa0"
 _NUM = rf"[{CN_ORDINALS}]{{1,3}}"
-_PART = re.compile(rf"^[{_WS}]*({_NUM})、[{_WS}]*(.*?)[{_WS}]*$", re.M)
-_SECTION = re.compile(rf"^[{_WS}]*[（(]({_NUM})[）)][{_WS}]*(.*?)[{_WS}]*$", re.M)
+# group 2 is the rest of the line, trailing spaces included (greedy: twice as fast as stopping
+# before them); heading_title and _title_end read it up to its first 。/： and strip it
+_PART = re.compile(rf"^[{_WS}]*({_NUM})、[{_WS}]*(.*)$", re.M)
+_SECTION = re.compile(rf"^[{_WS}]*[（(]({_NUM})[）)][{_WS}]*(.*)$", re.M)
 _POINT = re.compile(rf"({_NUM})是")
 _ARABIC_POINT = re.compile(rf"^[{_WS}]*([0-9０-９]{{1,2}})[.．、](?![0-9０-９])", re.M)
 _BRACKET_POINT = re.compile(r"[（(]([0-9０-９]{1,2})[）)]")
@@ -153,6 +155,32 @@ class Structure:
         part = _find(self.parts, offset)
         return part.label if part is not None else ""
 
+    def locate_all(self, offsets: "Iterable[int]") -> list[str]:
+        """:meth:`locate` of many offsets at once (the label of each, in the order given).
+
+        The same labels as ``[self.locate(o) for o in offsets]``, with the
+        headings' starts listed once rather than looked up per offset: a
+        report has hundreds of mentions and a handful of headings.
+
+        Examples
+        --------
+        >>> s = parse_structure("前言\\n一、甲\\n（一）乙\\n共3件\\n二、丙\\n共4件")
+        >>> s.locate_all([0, 14, 21, 14]) == [s.locate(o) for o in (0, 14, 21, 14)]
+        True
+        """
+        sections, parts = self.sections, self.parts
+        section_starts = [h.start for h in sections]
+        part_starts = [h.start for h in parts]
+        out = []
+        for offset in offsets:
+            i = bisect_right(section_starts, offset) - 1
+            if i >= 0 and offset < sections[i].end:
+                out.append(sections[i].label)
+                continue
+            i = bisect_right(part_starts, offset) - 1
+            out.append(parts[i].label if i >= 0 and offset < parts[i].end else "")
+        return out
+
     def headings(self) -> list[Heading]:
         """Every heading, in text order."""
         return sorted(self.parts + self.sections + self.points, key=lambda h: (h.start, h.level))
@@ -209,6 +237,83 @@ def _title_end(m: re.Match) -> int:
     return m.start(2) + stop.end() if stop else m.end()
 
 
+def _section_spans(text: str):
+    """The part and section headings of a text as plain lists, no :class:`Heading` made:
+    ``(parts, part_ends, sections, section_ends, section_labels, kept)``, where ``parts`` and
+    ``sections`` are the heading matches kept and ``kept(pos)`` tells whether a position is
+    inside a part, or before the first part of a text opened mid-report."""
+    n = len(text)
+    parts = list(_PART.finditer(text))
+    opened_mid = not parts or parts[0].group(1) != "一"
+    first_part = parts[0].start() if parts else n
+    part_starts = [m.start() for m in parts]
+    part_ends = _spans(part_starts, [], n)
+
+    def part_at(pos: int) -> int:  # the index of the part containing pos, or -1 (as _find)
+        i = bisect_right(part_starts, pos) - 1
+        return i if i >= 0 and pos < part_ends[i] else -1
+
+    def kept(pos: int) -> bool:
+        return part_at(pos) >= 0 or (opened_mid and pos < first_part)
+
+    sections = [m for m in _SECTION.finditer(text) if kept(m.start())]
+    section_ends, section_labels = [], []
+    for m, end in zip(sections, _spans([m.start() for m in sections], part_starts, n)):
+        i = part_at(m.start())
+        section_ends.append(min(end, part_ends[i]) if i >= 0 else end)
+        section_labels.append(f"{parts[i].group(1) if i >= 0 else ''}({m.group(1)})")
+    return parts, part_ends, sections, section_ends, section_labels, kept
+
+
+def _parts_and_sections(text: str):
+    """The parts and sections of a text, and the two lookups :func:`parse_structure` finds
+    points with: ``kept(pos)`` (inside a part, or before the first part of a text opened
+    mid-report) and ``container(pos)`` (the section, else the part, containing ``pos``)."""
+    parts, part_ends, sections, section_ends, section_labels, kept = _section_spans(text)
+    part_headings = tuple(
+        Heading("part", m.group(1), heading_title(m.group(2)), m.start(), end, _title_end(m), m.group(1))
+        for m, end in zip(parts, part_ends)
+    )
+    section_headings = tuple(
+        Heading("section", m.group(1), heading_title(m.group(2)), m.start(), end, _title_end(m), label)
+        for m, end, label in zip(sections, section_ends, section_labels)
+    )
+
+    def container(pos: int) -> Heading | None:
+        return _find(section_headings, pos) or _find(part_headings, pos)
+
+    return part_headings, section_headings, kept, container
+
+
+def locate_sections(text: str, offsets: "Iterable[int]") -> list[str]:
+    """``parse_structure(text).locate_all(offsets)`` without parsing the points and titles:
+    the part/section label of each offset, from the same part and section headings.
+
+    :func:`lawstats.extraction.extract.extract_files`, which only locates mentions, uses it.
+
+    Examples
+    --------
+    >>> text = "前言\\n一、总则\\n（一）学习\\n一是抓学习。共3件\\n二、执法\\n共4件"
+    >>> offsets = [0, text.index("共3件"), text.index("共4件")]
+    >>> locate_sections(text, offsets)
+    ['', '一(一)', '二']
+    >>> locate_sections(text, range(len(text))) == parse_structure(text).locate_all(range(len(text)))
+    True
+    """
+    parts, part_ends, sections, section_ends, section_labels, _ = _section_spans(text)
+    part_starts = [m.start() for m in parts]
+    section_starts = [m.start() for m in sections]
+    out = []
+    for offset in offsets:  # as Structure.locate_all
+        i = bisect_right(section_starts, offset) - 1
+        if i >= 0 and offset < section_ends[i]:
+            out.append(section_labels[i])
+            continue
+        i = bisect_right(part_starts, offset) - 1
+        out.append(parts[i].group(1) if i >= 0 and offset < part_ends[i] else "")
+    return out
+
+
 def parse_structure(text: str) -> Structure:
     """Find the parts, sections and enumerated points of a report text.
 
@@ -233,31 +338,8 @@ def parse_structure(text: str) -> Structure:
     [('一', '强化领导'), ('一(一)', '学习'), ('一(一)1.', '学法'), ('一(一)2.', '用法'), ('一(二)', '执法'), ('一(二)(1)', '查案')]
     """
     n = len(text)
-    parts = list(_PART.finditer(text))
-    opened_mid = not parts or parts[0].group(1) != "一"
-    first_part = parts[0].start() if parts else n
-    part_headings = tuple(
-        Heading("part", m.group(1), heading_title(m.group(2)), m.start(), end, _title_end(m), m.group(1))
-        for m, end in zip(parts, _spans([m.start() for m in parts], [], n))
-    )
-    part_starts = [h.start for h in part_headings]
-
-    def kept(pos: int) -> bool:  # inside a part, or before the first part of a text opened mid-report
-        return _find(part_headings, pos) is not None or (opened_mid and pos < first_part)
-
-    sections = [m for m in _SECTION.finditer(text) if kept(m.start())]
-    section_headings = []
-    for m, end in zip(sections, _spans([m.start() for m in sections], part_starts, n)):
-        parent = _find(part_headings, m.start())
-        label = parent.label if parent is not None else ""
-        end = min(end, parent.end) if parent is not None else end
-        section_headings.append(Heading("section", m.group(1), heading_title(m.group(2)), m.start(), end,
-                                        _title_end(m), f"{label}({m.group(1)})"))
-    section_headings = tuple(section_headings)
-    heading_starts = sorted(part_starts + [h.start for h in section_headings])
-
-    def container(pos: int) -> Heading | None:
-        return _find(section_headings, pos) or _find(part_headings, pos)
+    part_headings, section_headings, kept, container = _parts_and_sections(text)
+    heading_starts = sorted([h.start for h in part_headings] + [h.start for h in section_headings])
 
     # (start, marker end, numeral, label suffix)
     found: list[tuple[int, int, str, str]] = []
