@@ -116,15 +116,15 @@ def main(argv: list[str] | None = None) -> int:
         accounted += c
     rows.append(("main: the rest (nbclient on its thread, cache, copying)", float("nan"),
                  cpu_main - accounted, ""))
-    rows.append((f"zygote and {n} kernels (waited-for children)", float("nan"), cpu_kernels, ""))
+    rows.append((f"zygote, {n} kernels, font subset (children)", float("nan"), cpu_kernels, ""))
     print(f"cold build of {n} notebooks, {os.cpu_count()} cores, jobs={args.jobs or 'default'}, "
           f"load average {os.getloadavg()[0]:.2f}")
-    print(f"{'phase':<68} {'wall s':>7} {'CPU s':>7}")
+    print(f"{'phase':<74} {'wall s':>7} {'CPU s':>7}")
     for name, w, c, note in rows:
         ws = "" if w != w else f"{w:7.2f}"
         cs = "" if c != c else f"{c:7.2f}"
-        print(f"{name:<68} {ws:>7} {cs:>7}  {note}")
-    print(f"{'whole build':<68} {wall:7.2f} {cpu_main + cpu_kernels:7.2f}")
+        print(f"{name:<74} {ws:>7} {cs:>7}  {note}")
+    print(f"{'whole build':<74} {wall:7.2f} {cpu_main + cpu_kernels:7.2f}")
     return 0
 
 
