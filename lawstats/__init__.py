@@ -105,10 +105,10 @@ def _module_of(name: str) -> str | None:
 
 def __getattr__(name: str) -> Any:
     """Import a public name's module on first use (PEP 562)."""
-    module = _EXPORTS.get(name) or _PAGE_HELPERS.get(name)
+    module = _module_of(name)
     if module is None:
         raise AttributeError(f"module 'lawstats' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 

@@ -329,6 +329,11 @@ def _font_key(chars: str) -> str:
     return hashlib.sha256((tools + _font_chars(chars)).encode("utf-8")).hexdigest()[:32]
 
 
+def _font_entry_ready(entry: Path) -> bool:
+    """True when the font cache entry ``entry`` is complete."""
+    return (entry / "font.woff").is_file() and (entry / "licence.txt").is_file()
+
+
 def write_font_entry(chars: str, entry: str | Path) -> None:
     """Subset the site's font to ``chars`` and store it (``font.woff``, ``licence.txt``) as cache entry ``entry``."""
     from lawstats.site.render import cjk_font_files
@@ -393,7 +398,7 @@ class _FontJob:
                 pass
 
     def _ready(self) -> bool:
-        return (self.entry / "font.woff").is_file() and (self.entry / "licence.txt").is_file()
+        return _font_entry_ready(self.entry)
 
     def result(self, chars: str) -> Path | None:
         """The entry, if it was made for exactly ``chars``; waits for the process."""
@@ -429,7 +434,7 @@ def _add_font(site: Path, cache: Path, foreseen: "_FontJob | None" = None) -> No
     entry = foreseen.result(wanted) if foreseen is not None else None
     if entry is None:
         entry = cache / "fonts" / _font_key(wanted)
-        if not ((entry / "font.woff").is_file() and (entry / "licence.txt").is_file()):
+        if not _font_entry_ready(entry):
             write_font_entry(wanted, entry)
     font = base64.b64encode((entry / "font.woff").read_bytes()).decode("ascii")
     face = ('@font-face {\n  font-family: "lawstats-cjk";\n'
